@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Launcher for the `mcp-tray` CLI. The CLI is TypeScript run by Node's type stripping and uses
+// node:sqlite, so it needs Node ≥ 22.18. Under an older Node (Debian's 20, say) it re-runs itself
+// with the Node pinned in this project's node_modules, passing stdio straight through.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+const supported = major > 22 || (major === 22 && minor >= 18);
+
+if (supported) {
+  const { main } = await import('../electron/cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  const pinned = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
+  if (!existsSync(pinned)) {
+    process.stderr.write(`mcp-tray: needs Node 22.18 or newer (this is ${process.version}); run "npm install" in ${fileURLToPath(new URL('..', import.meta.url))} to get the pinned one\n`);
+    process.exit(1);
+  }
+  const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+}

@@ -1,0 +1,136 @@
+// Test helpers that use MCP Tray the way a user does: `mcp-tray serve` as a real process on a temp
+// data dir, the real CLI, and the real SDK client running `mcp-tray bridge` as an IDE would.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = path.join(REPO, 'bin', 'mcp-tray.js');
+export const NODE = process.execPath;
+
+export function tempDir(prefix = 'mcp-tray-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes settings.json before the hub starts (the conf format is plain JSON). */
+export function writeSettings(dataDir: string, settings: Record<string, unknown>): void {
+  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+export interface HubProcess {
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `mcp-tray serve` and waits until it says it is running. */
+export async function startHub(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<HubProcess> {
+  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, '--no-open', ...(options.args ?? [])], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start within 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      if (output.includes('MCP Tray hub is running')) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real CLI; never throws on a non-zero exit. */
+export function cli(dataDir: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(NODE, [BIN, ...args, '--data-dir', dataDir], { env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
+  });
+}
+
+export async function cliJson<T>(dataDir: string, args: string[]): Promise<T> {
+  const result = await cli(dataDir, [...args, '--json']);
+  if (result.code !== 0) throw new Error(`mcp-tray ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** The SDK client as an IDE: it runs `mcp-tray bridge --client ID` over stdio. */
+export async function connectBridge(
+  dataDir: string,
+  clientId: string,
+  clientInfo = { name: `${clientId}-ide`, version: '1.0.0' },
+  capabilities: ConstructorParameters<typeof Client>[1] = {},
+): Promise<Client> {
+  const client = new Client(clientInfo, capabilities);
+  await client.connect(new StdioClientTransport({ command: NODE, args: [BIN, 'bridge', '--client', clientId, '--data-dir', dataDir], stderr: 'pipe' }));
+  return client;
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Waits for a condition, polling; fails with the description after the timeout. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** Bundled filesystem + memory, with a root folder of the test's own. */
+export function bundledSettings(dataDir: string, root: string, extra: Record<string, unknown>[] = []): Record<string, unknown> {
+  return {
+    servers: [
+      { id: 'filesystem', name: 'Filesystem', kind: 'bundled', bundled: 'filesystem', options: { roots: [root] } },
+      { id: 'memory', name: 'Memory', kind: 'bundled', bundled: 'memory', options: { memoryFile: path.join(dataDir, 'memory.jsonl') } },
+      ...extra,
+    ],
+  };
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, against real parts (SPEC §9). Installs the system packages
+# it needs (as root), type-checks, then runs the Vitest suites (unit + integration) and the
+# Playwright suites inside a private D-Bus session with an unlocked gnome-keyring.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash e2e/setup/system-deps.sh
+echo "── type check"
+npx tsc --noEmit -p tsconfig.json
+if [ -f renderer/tsconfig.json ]; then npx tsc --noEmit -p renderer/tsconfig.json; fi
+
+export MCP_TRAY_KEYCHAIN_SERVICE="mcp-tray-test-$$"
+echo "── vitest (unit + integration) and playwright, inside a private D-Bus session with gnome-keyring"
+dbus-run-session -- bash e2e/setup/with-keyring.sh bash -c '
+  set -e
+  npx vitest run
+  if [ -f playwright.config.ts ]; then npx playwright test; fi
+'

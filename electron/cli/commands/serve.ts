@@ -1,0 +1,41 @@
+// `mcp-tray serve`: the hub headless, for Linux desktops without a tray, remote and WSL machines,
+// and tests. Runs until SIGINT/SIGTERM, then stops every server it started.
+import { parseArgs } from 'node:util';
+import { Hub } from '../../hub/hub.ts';
+import type { CliContext } from '../main.ts';
+import { CliError } from '../cli-error.ts';
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, open: { type: 'boolean' } },
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliError(`--port must be a port number (0 picks a free one), not "${values.port}"`);
+
+  let hub: Hub;
+  try {
+    hub = await Hub.start({ dataDir: ctx.dataDir });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const stop = (signal: string) => {
+    ctx.stderr.write(`mcp-tray: ${signal}: stopping servers…\n`);
+    void hub.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGHUP', () => stop('SIGHUP'));
+
+  const status = await hub.dispatcher.call('status', {});
+  ctx.stdout.write(`MCP Tray hub is running (data: ${ctx.dataDir})\n`);
+  ctx.stdout.write(`  local socket: ${hub.paths.socket}\n`);
+  if (hub.endpoints.mcp) ctx.stdout.write(`  MCP endpoint: ${hub.endpoints.mcp}\n`);
+  if (hub.endpoints.ui) ctx.stdout.write(`  UI:           ${hub.endpoints.ui}\n`);
+  for (const server of status.servers) ctx.stdout.write(`  ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
+  for (const problem of status.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
+  ctx.stdout.write('Connect an IDE with: mcp-tray install <client>  ·  stop with Ctrl+C\n');
+  await new Promise(() => undefined);
+  return 0;
+}

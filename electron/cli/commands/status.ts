@@ -1,0 +1,45 @@
+// `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (shape: SPEC §7).
+import { parseArgs } from 'node:util';
+import { HubClient } from '../hub-client.ts';
+import type { CliContext } from '../main.ts';
+import { ago, json, table } from '../output.ts';
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const hub = await HubClient.connect(ctx.dataDir);
+  try {
+    const status = await hub.request('status');
+    if (values.json) {
+      ctx.stdout.write(json(status));
+      return 0;
+    }
+    ctx.stdout.write(`MCP Tray ${status.version} · pid ${status.pid} · up since ${status.startedAt}\n`);
+    ctx.stdout.write(`  socket: ${status.endpoints.socket}\n`);
+    if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
+    if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}\n`);
+    if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
+    ctx.stdout.write('\nServers\n');
+    ctx.stdout.write(
+      table([
+        ['ID', 'STATE', 'WRITE', 'TOOLS (read/write)', 'NOTE'],
+        ...status.servers.map((s) => [s.id, s.state, s.writeMode, `${s.toolCounts.read}/${s.toolCounts.write}`, s.problem ?? '']),
+      ]),
+    );
+    ctx.stdout.write('\nConnected clients\n');
+    ctx.stdout.write(
+      status.clients.length === 0
+        ? '  none (install into an IDE with: mcp-tray install <client>)\n'
+        : table([
+            ['CLIENT', 'TRANSPORT', 'CLIENT INFO', 'CALLS', 'LAST CALL'],
+            ...status.clients.map((c) => [c.id, c.transport, c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
+          ]),
+    );
+    if (status.approvals.length > 0) {
+      ctx.stdout.write(`\nPending approvals (${status.approvals.length}): see mcp-tray approvals\n`);
+    }
+    for (const problem of status.problems) ctx.stdout.write(`\n! ${problem}\n`);
+    return 0;
+  } finally {
+    hub.close();
+  }
+}

@@ -1,0 +1,37 @@
+// The control API over the local socket, for the CLI: one JSON request per line,
+// `{"id":1,"method":"servers.list","params":{}}` → `{"id":1,"result":[…]}` or
+// `{"id":1,"error":{"code":"not-found","message":"…"}}`; `{"id":2,"method":"events.subscribe"}`
+// turns the connection into a stream of `{"event":{…}}` lines as well.
+import type { Socket } from 'node:net';
+import { LineReader } from '../jsonrpc/line-reader.ts';
+import type { HubEvent } from './contract.ts';
+import type { ControlDispatcher } from './dispatcher.ts';
+
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export function serveControlSocket(socket: Socket, dispatcher: ControlDispatcher, subscribe: (listener: (event: HubEvent) => void) => () => void): void {
+  let unsubscribe: (() => void) | undefined;
+  const write = (message: unknown) => {
+    if (!socket.destroyed) socket.write(JSON.stringify(message) + '\n');
+  };
+  const reader = new LineReader(MAX_REQUEST_BYTES, {
+    oversized: () => write({ id: null, error: { code: 'invalid-params', message: 'request larger than 1 MiB' } }),
+    line: (text) => {
+      let request: { id?: unknown; method?: unknown; params?: unknown };
+      try {
+        request = JSON.parse(text) as typeof request;
+      } catch {
+        return write({ id: null, error: { code: 'invalid-params', message: 'not JSON' } });
+      }
+      const id = typeof request.id === 'number' || typeof request.id === 'string' ? request.id : null;
+      if (request.method === 'events.subscribe') {
+        unsubscribe ??= subscribe((event) => write({ event }));
+        return write({ id, result: { subscribed: true } });
+      }
+      void dispatcher.dispatch(request.method, request.params).then((reply) => write({ id, ...reply }));
+    },
+  });
+  socket.on('data', (chunk: Buffer) => reader.push(chunk));
+  socket.on('close', () => unsubscribe?.());
+  socket.on('error', () => socket.destroy());
+}

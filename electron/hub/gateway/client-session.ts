@@ -1,0 +1,69 @@
+// One connected client (SPEC §4.3): its own MCP server session, attributed to a verified client id
+// (the id the bridge announced on the local socket, or the HTTP token's owner) plus the clientInfo
+// the client reported about itself.
+import { randomUUID } from 'node:crypto';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { SessionInfo } from '../control/contract.ts';
+
+export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: '0.1.0' } as const;
+
+export interface SessionIdentity {
+  readonly clientId: string;
+  readonly label: string;
+  readonly transport: 'socket' | 'http';
+}
+
+export class ClientSession {
+  readonly id = randomUUID();
+  readonly server: Server;
+  readonly identity: SessionIdentity;
+  readonly since = new Date().toISOString();
+  lastCallAt: string | undefined;
+  calls = 0;
+  pendingApprovals = 0;
+  /** Set by logging/setLevel; messages below it are not forwarded. */
+  logLevel: LoggingLevel | undefined;
+  /** Tools approved "for this session" (SPEC §4.4), by server and tool name. */
+  readonly approvedTools = new Set<string>();
+  readonly subscriptions = new Set<string>();
+  closed = false;
+
+  constructor(identity: SessionIdentity, instructions: string | undefined) {
+    this.identity = identity;
+    this.server = new Server(HUB_SERVER_INFO, {
+      capabilities: {
+        tools: { listChanged: true },
+        prompts: { listChanged: true },
+        resources: { listChanged: true, subscribe: true },
+        logging: {},
+        completions: {},
+      },
+      instructions,
+      debouncedNotificationMethods: [
+        'notifications/tools/list_changed',
+        'notifications/prompts/list_changed',
+        'notifications/resources/list_changed',
+      ],
+    });
+  }
+
+  get clientInfo(): { name: string; version: string } | undefined {
+    const info = this.server.getClientVersion();
+    return info ? { name: info.name, version: info.version } : undefined;
+  }
+
+  info(): SessionInfo {
+    return {
+      id: this.identity.clientId,
+      sessionId: this.id,
+      label: this.identity.label,
+      transport: this.identity.transport,
+      clientInfo: this.clientInfo,
+      since: this.since,
+      lastCallAt: this.lastCallAt,
+      calls: this.calls,
+      pendingApprovals: this.pendingApprovals,
+    };
+  }
+}

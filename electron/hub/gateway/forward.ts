@@ -1,0 +1,77 @@
+// Forwarding one request from a client session to the server that owns it, with the protocol
+// plumbing a transparent hub needs: the client's progress token mapped both ways, cancellation
+// passed on, `_meta` kept, and a server that dies mid-call reported at once, by name.
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { ErrorCode, McpError, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { describeExit, ServerUnavailableError, type ServerSupervisor } from '../supervisor/server-supervisor.ts';
+
+export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Calls may run long (builds, migrations); the client's own timeout and cancel still apply. */
+const FORWARD_TIMEOUT_MS = 30 * 60_000;
+
+export class ServerExitedError extends Error {
+  override readonly name = 'ServerExitedError';
+}
+
+export type ProgressToken = string | number;
+
+export function progressTokenOf(params: { _meta?: Record<string, unknown> } | undefined): ProgressToken | undefined {
+  const token = params?._meta?.progressToken;
+  return typeof token === 'string' || typeof token === 'number' ? token : undefined;
+}
+
+/** The client's `_meta` without its progress token: the hub substitutes its own toward the server. */
+function metaForServer(meta: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!meta) return undefined;
+  const { progressToken: _dropped, ...rest } = meta;
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+export async function forwardRequest(
+  supervisor: ServerSupervisor,
+  method: string,
+  params: Record<string, unknown> & { _meta?: Record<string, unknown> },
+  extra: Extra,
+): Promise<Record<string, unknown>> {
+  const clientToken = progressTokenOf(params);
+  const { _meta, ...rest } = params;
+  const meta = metaForServer(_meta);
+  const forwarded = meta ? { ...rest, _meta: meta } : rest;
+  supervisor.callStarted();
+  let run = supervisor.currentRun;
+  try {
+    const connection = await supervisor.connectionForCall();
+    run = supervisor.currentRun;
+    return await connection.request(method, forwarded, {
+      signal: extra.signal,
+      timeout: FORWARD_TIMEOUT_MS,
+      resetTimeoutOnProgress: true,
+      onprogress:
+        clientToken === undefined
+          ? undefined
+          : (progress) =>
+              void extra
+                .sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken: clientToken } })
+                .catch(() => undefined),
+    });
+  } catch (error) {
+    if (extra.signal.aborted || error instanceof ServerUnavailableError) throw error;
+    const exit = await supervisor.exitOfRun(run);
+    if (exit) {
+      throw new ServerExitedError(
+        `server "${supervisor.id}" exited (${describeExit(exit)}) while handling ${method}; ` +
+          `MCP Tray restarts it${supervisor.def.startup === 'on-demand' ? ' at the next call' : ' with backoff'}`,
+      );
+    }
+    throw error;
+  } finally {
+    supervisor.callEnded();
+  }
+}
+
+/** Errors from forwarding, as the JSON-RPC error a client should get. */
+export function asProtocolError(error: unknown): McpError {
+  if (error instanceof McpError) return error;
+  return new McpError(ErrorCode.InternalError, error instanceof Error ? error.message : String(error));
+}

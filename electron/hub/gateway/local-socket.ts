@@ -1,0 +1,86 @@
+// The hub's local socket (SPEC §4.3): a Unix domain socket in the data dir (mode 0600) or a named
+// pipe on Windows. Whoever can open it is the user, so it carries two things: the bridge of an IDE
+// (`{"mcpTray":1,"role":"bridge","client":"cursor"}`, then plain MCP) and the control API of the
+// CLI (`{"mcpTray":1,"role":"control"}`, then control requests). The first line says which.
+import { chmodSync, existsSync, unlinkSync } from 'node:fs';
+import net from 'node:net';
+import { z } from 'zod';
+
+export const HELLO_VERSION = 1;
+const HELLO_LIMIT = 4096;
+const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export const HelloSchema = z.discriminatedUnion('role', [
+  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID) }),
+  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('control') }),
+]);
+export type Hello = z.infer<typeof HelloSchema>;
+
+export type HelloHandler = (hello: Hello, socket: net.Socket) => void;
+
+export class HubAlreadyRunningError extends Error {
+  override readonly name = 'HubAlreadyRunningError';
+}
+
+export async function listenLocalSocket(socketPath: string, onHello: HelloHandler): Promise<net.Server> {
+  await clearStaleSocket(socketPath);
+  const server = net.createServer((socket) => readHello(socket, onHello));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  if (process.platform !== 'win32') chmodSync(socketPath, 0o600);
+  return server;
+}
+
+/** A socket file left by a hub that died is removed; one a live hub answers on is an error. */
+async function clearStaleSocket(socketPath: string): Promise<void> {
+  if (process.platform === 'win32' || !existsSync(socketPath)) return;
+  const alive = await new Promise<boolean>((resolve) => {
+    const probe = net.connect(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+  if (alive) throw new HubAlreadyRunningError(`another MCP Tray hub is already running on ${socketPath}`);
+  unlinkSync(socketPath);
+}
+
+function readHello(socket: net.Socket, onHello: HelloHandler): void {
+  let buffered = Buffer.alloc(0);
+  const fail = (message: string) => {
+    socket.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `MCP Tray local socket: ${message}` } }) + '\n');
+  };
+  const onData = (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    const newline = buffered.indexOf(10);
+    if (newline === -1) {
+      if (buffered.length > HELLO_LIMIT) {
+        socket.off('data', onData);
+        fail('the first line must be a hello of at most 4 KiB');
+      }
+      return;
+    }
+    socket.off('data', onData);
+    socket.pause();
+    const rest = buffered.subarray(newline + 1);
+    let hello: Hello;
+    try {
+      const parsed = HelloSchema.safeParse(JSON.parse(buffered.subarray(0, newline).toString('utf8')));
+      if (!parsed.success) return fail(`unexpected hello: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+      hello = parsed.data;
+    } catch {
+      return fail('the first line must be a JSON hello such as {"mcpTray":1,"role":"bridge","client":"cursor"}');
+    }
+    if (rest.length > 0) socket.unshift(rest);
+    onHello(hello, socket);
+    socket.resume();
+  };
+  socket.on('data', onData);
+  socket.on('error', () => socket.destroy());
+}

@@ -1,0 +1,33 @@
+// What the gateway needs to know about servers: the supervisors, and which of them clients see.
+import type { ServerSupervisor } from '../supervisor/server-supervisor.ts';
+import type { CatalogSource } from './catalog.ts';
+
+export interface ServerDirectory {
+  supervisors(): readonly ServerSupervisor[];
+  get(id: string): ServerSupervisor | undefined;
+}
+
+/**
+ * Servers whose tools clients see: enabled, with known lists, and either up, on their way back
+ * up (a restart keeps its tools listed so a model does not lose them mid-conversation), or
+ * on-demand. A crashed or disabled server's tools disappear.
+ */
+export function visibleSources(directory: ServerDirectory): CatalogSource[] {
+  return directory
+    .supervisors()
+    .filter((s) => s.def.enabled && s.listsKnown && isVisibleState(s))
+    .map((s) => ({ serverId: s.id, ...s.lists }));
+}
+
+function isVisibleState(s: ServerSupervisor): boolean {
+  switch (s.state) {
+    case 'running':
+    case 'restarting':
+    case 'starting':
+      return true;
+    case 'stopped':
+      return s.def.startup === 'on-demand' && s.problem === undefined;
+    default:
+      return false;
+  }
+}

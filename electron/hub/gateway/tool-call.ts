@@ -1,0 +1,156 @@
+// Where a tools/call is decided (SPEC §3): classify → policy (write mode, approval) → route → log.
+// Refused, denied and timed-out calls never reach the server; the model gets an isError result
+// that says which and what the user can do.
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallDecision, CallOutcome, CallRecorder } from '../calllog/call-record.ts';
+import { redactArguments, summarizeResult, type KnownSecrets } from '../calllog/redact.ts';
+import { decideAccess, disabledToolMessage, writeModeOffMessage } from '../policy/access.ts';
+import { classifyTool } from '../policy/classify.ts';
+import { ServerUnavailableError } from '../supervisor/server-supervisor.ts';
+import type { Catalog } from './catalog.ts';
+import type { ClientSession } from './client-session.ts';
+import { forwardRequest, progressTokenOf, ServerExitedError, type Extra } from './forward.ts';
+import type { ServerDirectory } from './server-directory.ts';
+import type { ApprovalCall, ApprovalGate } from '../approvals/approval-gate.ts';
+
+export const WAITING_HEARTBEAT_MS = 5000;
+
+export interface ToolCallContext {
+  readonly directory: ServerDirectory;
+  readonly catalog: () => Catalog;
+  readonly approvals: ApprovalGate;
+  readonly recorder: CallRecorder;
+  readonly secrets: KnownSecrets;
+}
+
+export interface ToolCallParams {
+  name: string;
+  arguments?: Record<string, unknown>;
+  _meta?: Record<string, unknown>;
+}
+
+export async function handleToolCall(ctx: ToolCallContext, session: ClientSession, params: ToolCallParams, extra: Extra): Promise<CallToolResult> {
+  const entry = ctx.catalog().tools.get(params.name);
+  const supervisor = entry && ctx.directory.get(entry.serverId);
+  if (!entry || !supervisor) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+
+  const started = Date.now();
+  const tool = entry.item.name;
+  const def = supervisor.def;
+  const args = params.arguments ?? {};
+  const toolClass = classifyTool(entry.item, def.toolOverrides[tool]).class;
+  session.calls++;
+  session.lastCallAt = new Date(started).toISOString();
+
+  const record = (decision: CallDecision, outcome: CallOutcome, result?: Record<string, unknown>, error?: string, denyReason?: string) => {
+    const summary = result ? summarizeResult(result, ctx.secrets) : { bytes: 0, preview: '' };
+    ctx.recorder.record({
+      id: randomUUID(),
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      clientId: session.identity.clientId,
+      clientLabel: session.identity.label,
+      clientName: session.clientInfo?.name,
+      clientVersion: session.clientInfo?.version,
+      transport: session.identity.transport,
+      sessionId: session.id,
+      serverId: def.id,
+      method: 'tools/call',
+      target: tool,
+      arguments: redactArguments(args, ctx.secrets),
+      class: toolClass,
+      decision,
+      outcome,
+      resultBytes: summary.bytes,
+      preview: summary.preview,
+      error: error === undefined ? undefined : ctx.secrets.scrub(error),
+      denyReason,
+    });
+  };
+  const refuse = (decision: CallDecision, message: string, denyReason?: string): CallToolResult => {
+    record(decision, 'refused', undefined, undefined, denyReason);
+    return { content: [{ type: 'text', text: message }], isError: true };
+  };
+
+  let decision: CallDecision;
+  const access = decideAccess(def, tool, toolClass);
+  switch (access) {
+    case 'blocked-write-off':
+      return refuse('blocked-write-off', writeModeOffMessage(def.id, tool));
+    case 'blocked-disabled':
+      return refuse('blocked-disabled', disabledToolMessage(def.id, tool));
+    case 'auto-read':
+    case 'allow-mode':
+      decision = access;
+      break;
+    case 'needs-approval': {
+      const outcome = await waitWithHeartbeat(ctx, session, { serverId: def.id, tool, exposedName: entry.exposedName, args, item: entry.item }, params, extra);
+      if (outcome.decision === 'cancelled') {
+        record('denied-user', 'cancelled', undefined, 'the client cancelled the call while it waited for approval');
+        throw new McpError(ErrorCode.RequestTimeout, 'cancelled while waiting for approval');
+      }
+      if (outcome.decision === 'denied-user') {
+        const reason = outcome.reason ? ` Reason given: ${outcome.reason}` : '';
+        return refuse('denied-user', `The user denied "${tool}" on server "${def.id}" in MCP Tray; the call did not reach the server.${reason}`, outcome.reason);
+      }
+      if (outcome.decision === 'denied-timeout') {
+        return refuse('denied-timeout', `No one approved "${tool}" on server "${def.id}" in MCP Tray before the deadline (${outcome.seconds} s); it was denied and did not reach the server.`);
+      }
+      if (outcome.decision === 'denied-write-off') {
+        return refuse('blocked-write-off', writeModeOffMessage(def.id, tool));
+      }
+      decision = outcome.decision;
+      break;
+    }
+  }
+
+  try {
+    const result = (await forwardRequest(supervisor, 'tools/call', { ...params, name: tool, arguments: params.arguments }, extra)) as CallToolResult;
+    record(decision, result.isError ? 'tool-error' : 'ok', result);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (extra.signal.aborted) {
+      record(decision, 'cancelled', undefined, 'cancelled by the client');
+      throw error;
+    }
+    if (error instanceof ServerExitedError || error instanceof ServerUnavailableError) {
+      record(decision, 'server-exited', undefined, message);
+      return { content: [{ type: 'text', text: `MCP Tray: ${message}` }], isError: true };
+    }
+    record(decision, 'protocol-error', undefined, message);
+    throw error;
+  }
+}
+
+/** Waits for the user's decision, sending "waiting for approval" progress every 5 s if the client asked for progress. */
+async function waitWithHeartbeat(
+  ctx: ToolCallContext,
+  session: ClientSession,
+  call: Omit<ApprovalCall, 'session'>,
+  params: ToolCallParams,
+  extra: Extra,
+) {
+  const token = progressTokenOf(params);
+  let beats = 0;
+  const heartbeat =
+    token === undefined
+      ? undefined
+      : setInterval(() => {
+          beats++;
+          void extra
+            .sendNotification({
+              method: 'notifications/progress',
+              params: { progressToken: token, progress: beats, message: 'waiting for approval in MCP Tray' },
+            })
+            .catch(() => undefined);
+        }, WAITING_HEARTBEAT_MS);
+  session.pendingApprovals++;
+  try {
+    return await ctx.approvals.request({ ...call, session }, extra.signal);
+  } finally {
+    session.pendingApprovals--;
+    if (heartbeat) clearInterval(heartbeat);
+  }
+}

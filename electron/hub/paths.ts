@@ -1,0 +1,67 @@
+// Where MCP Tray keeps its files. The same folder serves the desktop app and the headless hub,
+// so both see one set of settings, one call log and one local socket.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const APP_FOLDER_NAME = 'MCP Tray';
+
+/** The per-user app data folder, the same one Electron's `app.getPath('userData')` returns. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
+  const home = os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
+}
+
+/** `--data-dir`, else `MCP_TRAY_HOME`, else the per-user app data folder. */
+export function resolveDataDir(flag?: string, env = process.env): string {
+  const chosen = flag ?? env.MCP_TRAY_HOME ?? defaultDataDir();
+  return path.resolve(chosen);
+}
+
+export function ensureDataDir(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return dataDir;
+}
+
+// Unix socket paths are limited to 104 (macOS) / 108 (Linux) bytes including the terminator.
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The local socket of the hub for a data dir. Inside the data dir when the path fits, else in a
+ * private per-user runtime folder under a name derived from the data dir (so two hubs with two data
+ * dirs never share one). On Windows, a per-user named pipe.
+ */
+export function socketPathFor(dataDir: string, platform: NodeJS.Platform = process.platform): string {
+  const digest = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  if (platform === 'win32') return `\\\\.\\pipe\\mcp-tray-${os.userInfo().username}-${digest}`;
+  const inside = path.join(dataDir, 'hub.sock');
+  if (Buffer.byteLength(inside) <= MAX_SOCKET_PATH) return inside;
+  const runtime = process.env.XDG_RUNTIME_DIR ?? path.join(os.tmpdir(), `mcp-tray-${os.userInfo().uid}`);
+  mkdirSync(runtime, { recursive: true, mode: 0o700 });
+  return path.join(runtime, `mcp-tray-${digest}.sock`);
+}
+
+export interface DataPaths {
+  readonly dataDir: string;
+  readonly socket: string;
+  readonly settingsFile: string;
+  readonly logsDir: string;
+  readonly callLog: string;
+  readonly pidFile: string;
+  readonly backupsDir: string;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  return {
+    dataDir,
+    socket: socketPathFor(dataDir),
+    settingsFile: path.join(dataDir, 'settings.json'),
+    logsDir: path.join(dataDir, 'logs'),
+    callLog: path.join(dataDir, 'calls.sqlite'),
+    pidFile: path.join(dataDir, 'children.pid.json'),
+    backupsDir: path.join(dataDir, 'backups'),
+  };
+}

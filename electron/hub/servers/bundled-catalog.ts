@@ -1,0 +1,98 @@
+// The servers MCP Tray ships with (SPEC §8): what each one is, the settings it takes, and how to
+// start it. Each lives in servers/<name>/ and runs on the Node that runs the hub.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BundledKind, BundledServerDefinition } from '../settings/schema.ts';
+
+export interface BundledServerInfo {
+  readonly kind: BundledKind;
+  readonly name: string;
+  readonly description: string;
+  /** Added on first start. */
+  readonly seeded: boolean;
+  readonly defaultEnabled: boolean;
+  readonly secretEnv: readonly string[];
+  defaultOptions(dataDir: string): Record<string, string | string[]>;
+  /** Arguments after the entry script. */
+  args(options: Record<string, string | string[]>, dataDir: string): string[];
+  env(options: Record<string, string | string[]>, dataDir: string): Record<string, string>;
+}
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
+  filesystem: {
+    kind: 'filesystem',
+    name: 'Filesystem',
+    description: 'Read (and, with write mode, change) files under the folders you choose.',
+    seeded: true,
+    defaultEnabled: true,
+    secretEnv: [],
+    defaultOptions: () => ({ roots: [os.homedir()] }),
+    args: (options) => list(options.roots).map(expandHome),
+    env: () => ({}),
+  },
+  memory: {
+    kind: 'memory',
+    name: 'Memory',
+    description: 'A knowledge graph your assistants can remember things in.',
+    seeded: true,
+    defaultEnabled: true,
+    secretEnv: [],
+    defaultOptions: (dataDir) => ({ memoryFile: path.join(dataDir, 'memory.jsonl') }),
+    args: () => [],
+    env: (options, dataDir) => ({ MEMORY_FILE_PATH: expandHome(String(options.memoryFile ?? path.join(dataDir, 'memory.jsonl'))) }),
+  },
+  git: {
+    kind: 'git',
+    name: 'Git',
+    description: 'Status, log, diff and blame of the repositories you list; commits and branches with write mode.',
+    seeded: false,
+    defaultEnabled: true,
+    secretEnv: [],
+    defaultOptions: () => ({ repos: [] }),
+    args: (options) => list(options.repos).flatMap((repo) => ['--repo', expandHome(repo)]),
+    env: () => ({}),
+  },
+  postgres: {
+    kind: 'postgres',
+    name: 'PostgreSQL',
+    description: 'Schemas, tables and read-only queries of one database; statements with write mode.',
+    seeded: false,
+    defaultEnabled: false,
+    secretEnv: ['POSTGRES_URL'],
+    defaultOptions: () => ({}),
+    args: () => [],
+    env: () => ({}),
+  },
+};
+
+/** Where servers/ is: beside electron/ in a checkout; set explicitly by a packaged app. */
+export const DEFAULT_SERVERS_ROOT = fileURLToPath(new URL('../../../servers/', import.meta.url));
+
+export function bundledEntry(kind: BundledKind, serversRoot = DEFAULT_SERVERS_ROOT): string {
+  return path.join(serversRoot, kind, 'main.ts');
+}
+
+export function defaultBundledDefinition(kind: BundledKind, dataDir: string): BundledServerDefinition {
+  const info = BUNDLED_SERVERS[kind];
+  return {
+    id: kind,
+    name: info.name,
+    kind: 'bundled',
+    bundled: kind,
+    enabled: info.defaultEnabled,
+    writeMode: 'off',
+    startup: 'eager',
+    toolOverrides: {},
+    secretEnv: [...info.secretEnv],
+    options: info.defaultOptions(dataDir),
+  };
+}
+
+export function expandHome(value: string): string {
+  if (value === '~') return os.homedir();
+  if (value.startsWith('~/')) return path.join(os.homedir(), value.slice(2));
+  return value;
+}

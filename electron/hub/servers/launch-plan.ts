@@ -1,0 +1,53 @@
+// From a server definition to what to start: the command line of a bundled or user-defined
+// stdio server (never a shell, never anything an MCP client sent), or the URL of a remote one.
+import type { ServerDefinition } from '../settings/schema.ts';
+import { childEnvironment } from '../supervisor/child-env.ts';
+import type { LaunchPlan } from '../upstream/launch.ts';
+import { BUNDLED_SERVERS, bundledEntry, expandHome } from './bundled-catalog.ts';
+
+/** The Node that runs bundled servers: the hub's own (Electron's, run as Node, in the app). */
+export interface NodeRuntime {
+  readonly command: string;
+  readonly env: Record<string, string>;
+}
+
+export function currentNodeRuntime(): NodeRuntime {
+  return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
+}
+
+export interface PlanContext {
+  readonly dataDir: string;
+  readonly serversRoot?: string;
+  readonly node: NodeRuntime;
+  /** Secret env values (stdio) or secret header values (http), read from the keychain. */
+  readonly secrets: Record<string, string>;
+}
+
+export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Promise<LaunchPlan> {
+  switch (def.kind) {
+    case 'bundled': {
+      const info = BUNDLED_SERVERS[def.bundled];
+      const declared = { ...ctx.node.env, ...info.env(def.options, ctx.dataDir) };
+      return {
+        kind: 'process',
+        spawn: {
+          command: ctx.node.command,
+          args: [bundledEntry(def.bundled, ctx.serversRoot), ...info.args(def.options, ctx.dataDir)],
+          env: await childEnvironment(declared, ctx.secrets),
+        },
+      };
+    }
+    case 'stdio':
+      return {
+        kind: 'process',
+        spawn: {
+          command: expandHome(def.command),
+          args: def.args,
+          cwd: def.cwd === undefined ? undefined : expandHome(def.cwd),
+          env: await childEnvironment(def.env, ctx.secrets),
+        },
+      };
+    case 'http':
+      return { kind: 'remote', url: def.url, headers: { ...def.headers, ...ctx.secrets } };
+  }
+}

@@ -1,0 +1,301 @@
+// The user's servers: their definitions in settings and one supervisor each. Every change a UI
+// can make to a server (add, remove, enable, options, write mode, tool overrides, secrets) goes
+// through here, so settings, keychain and running processes never disagree.
+import path from 'node:path';
+import type { ServerStatus, ToolInfo } from '../control/contract.ts';
+import { ControlError } from '../control/contract.ts';
+import type { Catalog } from '../gateway/catalog.ts';
+import type { ServerDirectory } from '../gateway/server-directory.ts';
+import { isListed } from '../policy/access.ts';
+import { classifyTool } from '../policy/classify.ts';
+import type { KnownSecrets } from '../calllog/redact.ts';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
+import { readServerSecrets, secretPresence, secretRefs } from '../secrets/server-secrets.ts';
+import type { ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
+import { ServerDefinitionSchema } from '../settings/schema.ts';
+import type { SettingsStore } from '../settings/store.ts';
+import { ListCache } from '../supervisor/list-cache.ts';
+import { PidFile } from '../supervisor/pid-file.ts';
+import { ServerLog } from '../supervisor/server-log.ts';
+import { ServerSupervisor } from '../supervisor/server-supervisor.ts';
+import type { UpstreamHooks } from '../upstream/upstream-connection.ts';
+import { BUNDLED_SERVERS } from './bundled-catalog.ts';
+import { launchPlanFor, type NodeRuntime } from './launch-plan.ts';
+import { describeLaunch } from './describe-launch.ts';
+
+export interface ServerManagerDeps {
+  readonly dataDir: string;
+  readonly settings: SettingsStore;
+  readonly keychain: SecretStore;
+  readonly knownSecrets: KnownSecrets;
+  readonly node: NodeRuntime;
+  readonly serversRoot?: string;
+  readonly pidFile: PidFile;
+  readonly hooksFor: (serverId: string) => UpstreamHooks;
+  /** A server's state, facts or lists changed. */
+  readonly changed: (serverId: string, listsChanged: boolean) => void;
+  readonly log: (serverId: string, line: { at: string; stream: 'stderr' | 'stdout' | 'hub'; text: string }) => void;
+}
+
+export class ServerManager implements ServerDirectory {
+  readonly #deps: ServerManagerDeps;
+  readonly #supervisors = new Map<string, ServerSupervisor>();
+  readonly #logs = new Map<string, ServerLog>();
+  readonly #listCache: ListCache;
+
+  constructor(deps: ServerManagerDeps) {
+    this.#deps = deps;
+    this.#listCache = new ListCache(deps.dataDir);
+    for (const def of deps.settings.get().servers) this.#create(def);
+  }
+
+  supervisors(): ServerSupervisor[] {
+    return [...this.#supervisors.values()];
+  }
+
+  get(id: string): ServerSupervisor | undefined {
+    return this.#supervisors.get(id);
+  }
+
+  require(id: string): ServerSupervisor {
+    const supervisor = this.#supervisors.get(id);
+    if (!supervisor) throw new ControlError('not-found', `no server "${id}"; see: mcp-tray servers list`);
+    return supervisor;
+  }
+
+  logOf(id: string): ServerLog {
+    this.require(id);
+    return this.#logs.get(id)!;
+  }
+
+  async bootAll(): Promise<void> {
+    await Promise.all(this.supervisors().map((s) => s.boot()));
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.supervisors().map((s) => s.stop()));
+  }
+
+  async add(input: ServerDefinition): Promise<ServerSupervisor> {
+    const def = ServerDefinitionSchema.parse(input);
+    if (this.#supervisors.has(def.id)) throw new ControlError('conflict', `a server "${def.id}" already exists`);
+    // New servers always start read-only: write mode is turned on only through its own confirmation.
+    const safe = { ...def, writeMode: 'off' as const };
+    this.#deps.settings.update((s) => void s.servers.push(safe));
+    const supervisor = this.#create(safe);
+    await supervisor.boot();
+    return supervisor;
+  }
+
+  /** Stops the server, forgets it, and deletes its secrets from the keychain. */
+  async remove(id: string): Promise<number> {
+    const supervisor = this.require(id);
+    await supervisor.stop();
+    let deleted = 0;
+    for (const ref of secretRefs(supervisor.def)) {
+      const value = await this.#deps.keychain.get(ref.account).catch(() => null);
+      if (value !== null) this.#deps.knownSecrets.delete(value);
+      if (await this.#deps.keychain.delete(ref.account).catch(() => false)) deleted++;
+    }
+    this.#supervisors.delete(id);
+    this.#logs.delete(id);
+    this.#listCache.delete(id);
+    this.#deps.settings.update((s) => void (s.servers = s.servers.filter((d) => d.id !== id)));
+    this.#deps.changed(id, true);
+    return deleted;
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    const supervisor = this.#update(id, (def) => ({ ...def, enabled }));
+    if (enabled) await supervisor.restart();
+    else await supervisor.stop('disabled');
+  }
+
+  async restart(id: string): Promise<void> {
+    await this.require(id).restart();
+  }
+
+  setWriteMode(id: string, writeMode: WriteMode): void {
+    this.#update(id, (def) => ({ ...def, writeMode }));
+    this.#deps.changed(id, true);
+  }
+
+  setToolOverride(id: string, tool: string, toolClass: ToolClass | null | undefined, disabled: boolean | undefined): void {
+    this.#update(id, (def) => {
+      const current = { ...def.toolOverrides[tool] };
+      if (toolClass !== undefined) {
+        if (toolClass === null) delete current.class;
+        else current.class = toolClass;
+      }
+      if (disabled !== undefined) {
+        if (disabled) current.disabled = true;
+        else delete current.disabled;
+      }
+      const toolOverrides = { ...def.toolOverrides };
+      if (Object.keys(current).length === 0) delete toolOverrides[tool];
+      else toolOverrides[tool] = current;
+      return { ...def, toolOverrides };
+    });
+    this.#deps.changed(id, true);
+  }
+
+  /** `servers set ID KEY=VALUE…`: name, startup, a bundled server's options, a stdio server's cwd/env, an http server's url/header. */
+  async setValues(id: string, values: Record<string, string>): Promise<void> {
+    const supervisor = this.#update(id, (def) => applyValues(def, values));
+    if (supervisor.state === 'running' || supervisor.state === 'restarting' || supervisor.state === 'crashed') await supervisor.restart();
+  }
+
+  async setSecret(serverId: string, name: string, value: string): Promise<void> {
+    const supervisor = this.require(serverId);
+    const ref = secretRefs(supervisor.def).find((r) => r.name === name);
+    if (!ref) {
+      const declared = secretRefs(supervisor.def).map((r) => r.name);
+      throw new ControlError(
+        'invalid-params',
+        `server "${serverId}" has no secret named ${name}` + (declared.length ? `; its secrets: ${declared.join(', ')}` : '; declare one with --secret-env or --secret-header'),
+      );
+    }
+    await this.#keychainWrite(() => this.#deps.keychain.set(ref.account, value));
+    this.#deps.knownSecrets.add(value);
+    // A server that waited for this secret starts now; a running one picks up the new value.
+    if (supervisor.def.enabled && supervisor.state !== 'disabled') await supervisor.restart();
+    else this.#deps.changed(serverId, false);
+  }
+
+  async deleteSecret(serverId: string, name: string): Promise<boolean> {
+    const supervisor = this.require(serverId);
+    const ref = secretRefs(supervisor.def).find((r) => r.name === name);
+    if (!ref) throw new ControlError('not-found', `server "${serverId}" has no secret named ${name}`);
+    const deleted = await this.#keychainWrite(() => this.#deps.keychain.delete(ref.account));
+    this.#deps.changed(serverId, false);
+    return deleted;
+  }
+
+  /** Loads every stored secret value so the call log can redact it wherever it appears. */
+  async learnSecrets(): Promise<void> {
+    for (const supervisor of this.supervisors()) {
+      try {
+        for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
+      } catch {
+        // unavailable or unset: the supervisor reports that state itself
+      }
+    }
+  }
+
+  async status(id: string, catalog: Catalog): Promise<ServerStatus> {
+    const s = this.require(id);
+    const def = s.def;
+    const tools: ToolInfo[] = s.lists.tools.map((tool) => {
+      const override = def.toolOverrides[tool.name];
+      const classification = classifyTool(tool, override);
+      return {
+        name: tool.name,
+        exposedName: catalog.exposedToolName(id, tool.name),
+        class: classification.class,
+        classSource: classification.source,
+        description: tool.description,
+        annotations: tool.annotations as ToolInfo['annotations'],
+        disabled: override?.disabled === true,
+        listed: isListed(def, tool.name, classification.class),
+      };
+    });
+    const connection = s.connection;
+    return {
+      id,
+      name: def.name,
+      kind: def.kind,
+      bundled: def.kind === 'bundled' ? def.bundled : undefined,
+      enabled: def.enabled,
+      writeMode: def.writeMode,
+      startup: def.startup,
+      state: s.state,
+      problem: s.problem,
+      pid: s.pid,
+      startedAt: s.startedAt === undefined ? undefined : new Date(s.startedAt).toISOString(),
+      nextAttemptAt: s.nextAttemptAt === undefined ? undefined : new Date(s.nextAttemptAt).toISOString(),
+      failures: s.failures,
+      lastExit: s.lastExit,
+      serverInfo: connection?.serverInfo ? { name: connection.serverInfo.name, version: connection.serverInfo.version } : undefined,
+      tools,
+      toolCounts: { read: tools.filter((t) => t.class === 'read').length, write: tools.filter((t) => t.class === 'write').length },
+      resourceCount: s.lists.resources.length,
+      promptCount: s.lists.prompts.length,
+      secrets: await secretPresence(def, this.#deps.keychain).catch(() => []),
+      launch: describeLaunch(def, this.#deps.serversRoot),
+      options: def.kind === 'bundled' ? def.options : {},
+    };
+  }
+
+  #create(def: ServerDefinition): ServerSupervisor {
+    const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id);
+    log.onLine((line) => this.#deps.log(def.id, line));
+    this.#logs.set(def.id, log);
+    const supervisor = new ServerSupervisor(def, {
+      plan: async (current) =>
+        launchPlanFor(current, {
+          dataDir: this.#deps.dataDir,
+          serversRoot: this.#deps.serversRoot,
+          node: this.#deps.node,
+          secrets: await readServerSecrets(current, this.#deps.keychain),
+        }),
+      pidFile: this.#deps.pidFile,
+      log,
+      listCache: this.#listCache,
+      hooks: this.#deps.hooksFor(def.id),
+      changed: (listsChanged) => this.#deps.changed(def.id, listsChanged),
+      idleMs: () => this.#deps.settings.get().onDemandIdleSeconds * 1000,
+    });
+    this.#supervisors.set(def.id, supervisor);
+    return supervisor;
+  }
+
+  #update(id: string, change: (def: ServerDefinition) => ServerDefinition): ServerSupervisor {
+    const supervisor = this.require(id);
+    const next = ServerDefinitionSchema.parse(change(structuredClone(supervisor.def)));
+    this.#deps.settings.update((s) => void (s.servers = s.servers.map((d) => (d.id === id ? next : d))));
+    supervisor.def = next;
+    return supervisor;
+  }
+
+  async #keychainWrite<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new ControlError('unavailable', `${error.message}; nothing was stored`);
+      throw new ControlError('failed', `the OS keychain refused the change: ${(error as Error).message}`);
+    }
+  }
+}
+
+function applyValues(def: ServerDefinition, values: Record<string, string>): ServerDefinition {
+  const next = structuredClone(def) as ServerDefinition & Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'name') next.name = value;
+    else if (key === 'startup') next.startup = value as ServerDefinition['startup'];
+    else if (next.kind === 'bundled' && key in BUNDLED_SERVERS[next.bundled].defaultOptions('')) {
+      const sample = BUNDLED_SERVERS[next.bundled].defaultOptions('')[key];
+      next.options = { ...next.options, [key]: Array.isArray(sample) ? splitList(value) : value };
+    } else if (next.kind === 'stdio' && key === 'cwd') next.cwd = value || undefined;
+    else if (next.kind === 'stdio' && key.startsWith('env.')) next.env = { ...next.env, [key.slice(4)]: value };
+    else if (next.kind === 'http' && key === 'url') next.url = value;
+    else if (next.kind === 'http' && key.startsWith('header.')) next.headers = { ...next.headers, [key.slice(7)]: value };
+    else throw new ControlError('invalid-params', `server "${def.id}" has no setting "${key}"; settings: ${settableKeys(def).join(', ')}`);
+  }
+  const parsed = ServerDefinitionSchema.safeParse(next);
+  if (!parsed.success) throw new ControlError('invalid-params', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+function settableKeys(def: ServerDefinition): string[] {
+  const common = ['name', 'startup'];
+  if (def.kind === 'bundled') return [...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))];
+  if (def.kind === 'stdio') return [...common, 'cwd', 'env.NAME'];
+  return [...common, 'url', 'header.NAME'];
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,99 @@
+// The settings schema: the one source of truth for what settings.json may hold. Secrets are never
+// here; a server only names the env vars and headers whose values live in the keychain.
+import { z } from 'zod';
+
+export const SERVER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
+export const ServerIdSchema = z
+  .string()
+  .regex(SERVER_ID_PATTERN, 'a server id is a slug of at most 24 characters: a-z, 0-9 and "-", not starting with "-"');
+
+export const WriteModeSchema = z.enum(['off', 'ask', 'allow']);
+export type WriteMode = z.infer<typeof WriteModeSchema>;
+
+export const ToolClassSchema = z.enum(['read', 'write']);
+export type ToolClass = z.infer<typeof ToolClassSchema>;
+
+export const ToolOverrideSchema = z.object({
+  class: ToolClassSchema.optional(),
+  disabled: z.boolean().optional(),
+});
+export type ToolOverride = z.infer<typeof ToolOverrideSchema>;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+export const EnvNameSchema = z.string().regex(ENV_NAME, 'not a valid environment variable name');
+export const HeaderNameSchema = z.string().regex(HEADER_NAME, 'not a valid HTTP header name');
+
+const baseServer = {
+  id: ServerIdSchema,
+  name: z.string().min(1).max(80),
+  enabled: z.boolean().default(true),
+  writeMode: WriteModeSchema.default('off'),
+  startup: z.enum(['eager', 'on-demand']).default('eager'),
+  toolOverrides: z.record(z.string(), ToolOverrideSchema).default({}),
+  /** Env vars whose values come from the keychain at spawn. */
+  secretEnv: z.array(EnvNameSchema).default([]),
+};
+
+export const BundledServerSchema = z.object({
+  ...baseServer,
+  kind: z.literal('bundled'),
+  bundled: z.enum(['filesystem', 'memory', 'git', 'postgres']),
+  /** Bundled-server options, e.g. `roots` for filesystem, `repos` for git. */
+  options: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+});
+
+export const StdioServerSchema = z.object({
+  ...baseServer,
+  kind: z.literal('stdio'),
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  cwd: z.string().optional(),
+  env: z.record(EnvNameSchema, z.string()).default({}),
+});
+
+export const HttpServerSchema = z.object({
+  ...baseServer,
+  kind: z.literal('http'),
+  url: z.url({ protocol: /^https?$/ }),
+  headers: z.record(HeaderNameSchema, z.string()).default({}),
+  /** Headers whose values come from the keychain at connect. */
+  secretHeaders: z.array(HeaderNameSchema).default([]),
+});
+
+export const ServerDefinitionSchema = z.discriminatedUnion('kind', [BundledServerSchema, StdioServerSchema, HttpServerSchema]);
+export type ServerDefinition = z.infer<typeof ServerDefinitionSchema>;
+export type BundledServerDefinition = z.infer<typeof BundledServerSchema>;
+export type StdioServerDefinition = z.infer<typeof StdioServerSchema>;
+export type HttpServerDefinition = z.infer<typeof HttpServerSchema>;
+export type BundledKind = BundledServerDefinition['bundled'];
+
+export const AlwaysRuleSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  serverId: ServerIdSchema,
+  tool: z.string(),
+  createdAt: z.string(),
+});
+export type AlwaysRule = z.infer<typeof AlwaysRuleSchema>;
+
+export const HttpClientSchema = z.object({ clientId: z.string(), issuedAt: z.string() });
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  port: z.number().int().min(0).max(65535).default(47831),
+  approvalDeadlineSeconds: z.number().int().min(5).max(3600).default(120),
+  onDemandIdleSeconds: z.number().int().min(10).max(86400).default(600),
+  callLog: z
+    .object({
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+      maxMegabytes: z.number().int().min(10).max(100_000).default(512),
+    })
+    .default({ retentionDays: 30, maxMegabytes: 512 }),
+  startAtLogin: z.boolean().default(false),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  servers: z.array(ServerDefinitionSchema).default([]),
+  rules: z.array(AlwaysRuleSchema).default([]),
+  httpClients: z.array(HttpClientSchema).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,0 +1,91 @@
+// What a server printed on stderr (and stray stdout): the last 2,000 lines in memory for the UIs,
+// and a rotating file per server in the data dir for after the fact.
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const MEMORY_LINES = 2000;
+const MAX_FILE_BYTES = 1024 * 1024;
+const KEPT_FILES = 3;
+
+export interface LogLine {
+  readonly at: string;
+  readonly stream: 'stderr' | 'stdout' | 'hub';
+  readonly text: string;
+}
+
+export class ServerLog {
+  readonly #lines: LogLine[] = [];
+  readonly file: string;
+  #partial = '';
+  #fileBytes = -1;
+  #listener: ((line: LogLine) => void) | undefined;
+
+  constructor(logsDir: string, serverId: string) {
+    mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+    this.file = path.join(logsDir, `${serverId}.log`);
+  }
+
+  onLine(listener: (line: LogLine) => void): void {
+    this.#listener = listener;
+  }
+
+  /** Raw stderr bytes, split into lines. */
+  write(chunk: Buffer | string): void {
+    const text = this.#partial + chunk.toString();
+    const lines = text.split('\n');
+    this.#partial = lines.pop() ?? '';
+    if (this.#partial.length > 16_384) {
+      lines.push(this.#partial);
+      this.#partial = '';
+    }
+    for (const line of lines) this.add('stderr', line.replace(/\r$/, ''));
+  }
+
+  add(stream: LogLine['stream'], text: string): void {
+    const line: LogLine = { at: new Date().toISOString(), stream, text };
+    this.#lines.push(line);
+    if (this.#lines.length > MEMORY_LINES) this.#lines.splice(0, this.#lines.length - MEMORY_LINES);
+    this.#append(`${line.at} ${stream === 'stderr' ? '' : `[${stream}] `}${text}\n`);
+    this.#listener?.(line);
+  }
+
+  tail(count = MEMORY_LINES): LogLine[] {
+    return this.#lines.slice(-count);
+  }
+
+  #append(text: string): void {
+    try {
+      if (this.#fileBytes < 0) this.#fileBytes = fileSize(this.file);
+      if (this.#fileBytes + text.length > MAX_FILE_BYTES) this.#rotate();
+      appendFileSync(this.file, text, { mode: 0o600 });
+      this.#fileBytes += Buffer.byteLength(text);
+    } catch {
+      // A full disk must not take the server down with it; the memory copy still has the line.
+    }
+  }
+
+  #rotate(): void {
+    rmSync(`${this.file}.${KEPT_FILES}`, { force: true });
+    for (let n = KEPT_FILES - 1; n >= 1; n--) {
+      try {
+        renameSync(`${this.file}.${n}`, `${this.file}.${n + 1}`);
+      } catch {
+        // not there yet
+      }
+    }
+    try {
+      renameSync(this.file, `${this.file}.1`);
+    } catch {
+      // nothing to rotate
+    }
+    this.#fileBytes = 0;
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,335 @@
+// One server's life (SPEC §4.2): start it, keep it running, restart it with backoff when it dies,
+// give up on a crash loop, stop it so that nothing of it is left. Also the on-demand variant that
+// starts at the first call and stops when idle, listing from a cache meanwhile.
+import type { ServerState, ExitSummary } from '../control/contract.ts';
+import { KeychainUnavailableError } from '../secrets/keychain.ts';
+import { MissingSecretError } from '../secrets/server-secrets.ts';
+import type { ServerDefinition } from '../settings/schema.ts';
+import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
+import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
+import type { PidFile } from './pid-file.ts';
+import { delay, type ExitInfo } from './process-group.ts';
+import type { ServerLog } from './server-log.ts';
+import type { ListCache } from './list-cache.ts';
+
+export const MAX_RESTARTS = 5;
+export const STABLE_MS = 60_000;
+const BACKOFF_CAP_S = 30;
+const START_TIMEOUT_MS = 60_000;
+
+/** Seconds to wait before restart number `failures` (1 → 1 s, 2 → 2 s, … capped at 30 s). */
+export function backoffSeconds(failures: number): number {
+  return Math.min(BACKOFF_CAP_S, 2 ** Math.max(0, failures - 1));
+}
+
+export class ServerUnavailableError extends Error {
+  override readonly name = 'ServerUnavailableError';
+}
+
+export interface SupervisorDeps {
+  readonly plan: (def: ServerDefinition) => Promise<LaunchPlan>;
+  readonly pidFile: PidFile;
+  readonly log: ServerLog;
+  readonly listCache: ListCache;
+  readonly hooks: UpstreamHooks;
+  /** State, lists or facts changed; `listsChanged` when clients should re-list. */
+  readonly changed: (listsChanged: boolean) => void;
+  readonly idleMs: () => number;
+}
+
+export class ServerSupervisor {
+  def: ServerDefinition;
+  state: ServerState = 'stopped';
+  problem: string | undefined;
+  failures = 0;
+  lastExit: ExitSummary | undefined;
+  nextAttemptAt: number | undefined;
+  startedAt: number | undefined;
+  connection: UpstreamConnection | undefined;
+  lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
+  /** Whether `lists` came from a live connection or the on-demand cache. */
+  listsKnown = false;
+
+  readonly #deps: SupervisorDeps;
+  #run: Launched | undefined;
+  #generation = 0;
+  #restartTimer: NodeJS.Timeout | undefined;
+  #idleTimer: NodeJS.Timeout | undefined;
+  #attempt: Promise<void> | undefined;
+  #callsInFlight = 0;
+
+  constructor(def: ServerDefinition, deps: SupervisorDeps) {
+    this.def = def;
+    this.#deps = deps;
+    const cached = deps.listCache.read(def.id);
+    if (cached) {
+      this.lists = cached;
+      this.listsKnown = true;
+    }
+  }
+
+  get id(): string {
+    return this.def.id;
+  }
+
+  get pid(): number | undefined {
+    return this.state === 'running' ? this.#run?.pid : undefined;
+  }
+
+  /** The first start when the hub starts. On-demand servers only start to learn their tools. */
+  async boot(): Promise<void> {
+    if (!this.def.enabled) return this.#set('disabled');
+    if (this.def.startup === 'on-demand') {
+      if (this.listsKnown) return this.#set('stopped');
+      await this.start();
+      if (this.state === 'running') await this.stop('stopped');
+      return;
+    }
+    await this.start();
+  }
+
+  /** Starts unless running or starting; resolves when this attempt has an outcome. */
+  start(): Promise<void> {
+    if (this.state === 'running') return Promise.resolve();
+    if (this.#attempt) return this.#attempt;
+    this.#clearTimers();
+    const generation = ++this.#generation;
+    this.#attempt = this.#tryStart(generation).finally(() => {
+      if (this.#generation === generation) this.#attempt = undefined;
+    });
+    return this.#attempt;
+  }
+
+  /** Stops the process tree. `disabled` when the user disabled the server. */
+  async stop(next: 'stopped' | 'disabled' = 'stopped'): Promise<void> {
+    this.#generation++;
+    this.#attempt = undefined;
+    this.#clearTimers();
+    const run = this.#run;
+    const connection = this.connection;
+    this.#run = undefined;
+    this.connection = undefined;
+    this.startedAt = undefined;
+    this.nextAttemptAt = undefined;
+    this.#set(next);
+    await connection?.close();
+    if (run) await this.#reap(run);
+  }
+
+  /** A user's restart: forgets the failure count (this is how a crashed server comes back). */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.failures = 0;
+    this.problem = undefined;
+    if (this.def.enabled) await this.start();
+    else this.#set('disabled');
+  }
+
+  /** The live connection for a call, starting an on-demand server; throws with the reason when there is none. */
+  async connectionForCall(): Promise<UpstreamConnection> {
+    if (this.state === 'running' && this.connection) return this.connection;
+    if (this.def.enabled && this.def.startup === 'on-demand' && (this.state === 'stopped' || this.state === 'starting')) {
+      await this.start();
+      const connection = this.connection as UpstreamConnection | undefined;
+      if (connection) return connection;
+    }
+    throw new ServerUnavailableError(this.unavailableReason());
+  }
+
+  unavailableReason(): string {
+    const name = `server "${this.id}"`;
+    switch (this.state) {
+      case 'disabled':
+        return `${name} is disabled; enable it in MCP Tray or with: mcp-tray servers enable ${this.id}`;
+      case 'restarting':
+        return `${name} is restarting after it exited (${this.describeLastExit()}); next attempt at ${new Date(this.nextAttemptAt ?? Date.now()).toISOString()}`;
+      case 'crashed':
+        return `${name} crashed repeatedly (${this.describeLastExit()}); restart it in MCP Tray or with: mcp-tray servers restart ${this.id}`;
+      case 'keychain-unavailable':
+        return `${name} needs a secret but the OS keychain is unavailable: ${this.problem ?? ''}`;
+      case 'starting':
+        return `${name} is still starting`;
+      default:
+        return `${name} is not running${this.problem ? `: ${this.problem}` : ''}`;
+    }
+  }
+
+  describeLastExit(): string {
+    const exit = this.lastExit;
+    if (!exit) return 'no exit recorded';
+    if (exit.reason) return exit.reason;
+    return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+  }
+
+  /** Tracks calls so an on-demand server is stopped only when idle. */
+  callStarted(): void {
+    this.#callsInFlight++;
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = undefined;
+  }
+
+  callEnded(): void {
+    this.#callsInFlight = Math.max(0, this.#callsInFlight - 1);
+    this.#armIdleTimer();
+  }
+
+  /**
+   * The exit that ended the current run, if the process is gone or goes within `waitMs`. Calls
+   * that fail use it to say "server X exited (killed by SIGKILL)" instead of "connection closed".
+   */
+  async exitOfRun(run: Launched | undefined, waitMs = 250): Promise<ExitInfo | undefined> {
+    if (!run) return undefined;
+    return Promise.race([run.exited, delay(waitMs).then(() => undefined)]);
+  }
+
+  get currentRun(): Launched | undefined {
+    return this.#run;
+  }
+
+  async #tryStart(generation: number): Promise<void> {
+    this.problem = undefined;
+    this.nextAttemptAt = undefined;
+    this.#set('starting');
+    let run: Launched | undefined;
+    try {
+      const plan = await this.#deps.plan(this.def);
+      if (generation !== this.#generation) return;
+      run = await launch(plan, this.#deps.log);
+      this.#run = run;
+      if (run.pid !== undefined) this.#deps.pidFile.add(this.id, run.pid);
+      const connection = await Promise.race([
+        UpstreamConnection.open(run.transport, this.#hooks(generation)),
+        run.exited.then((exit) => Promise.reject(new Error(`exited during startup (${describeExit(exit)})`))),
+        delay(START_TIMEOUT_MS).then(() => Promise.reject(new Error(`did not finish initialize within ${START_TIMEOUT_MS / 1000} s`))),
+      ]);
+      if (generation !== this.#generation) {
+        await connection.close();
+        return;
+      }
+      const toolsBefore = this.listsKnown ? this.lists.tools.length : 0;
+      this.connection = connection;
+      this.lists = connection.lists;
+      this.listsKnown = true;
+      this.startedAt = Date.now();
+      this.#deps.listCache.write(this.id, this.lists);
+      const currentRun = run;
+      void run.exited.then((exit) => this.#onExit(currentRun, generation, exit));
+      this.#set('running', true);
+      this.#armIdleTimer();
+      if (toolsBefore > 0 && this.lists.tools.length === 0) void this.#recheckEmptyTools(generation, toolsBefore);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      if (error instanceof KeychainUnavailableError) {
+        this.problem = `keychain unavailable: ${error.message}`;
+        return this.#set('keychain-unavailable');
+      }
+      if (error instanceof MissingSecretError) {
+        this.problem = error.message;
+        return this.#set('stopped');
+      }
+      const exit = run ? await this.exitOfRun(run, 200) : undefined;
+      if (run) await this.#reap(run);
+      this.#run = undefined;
+      this.lastExit = this.#summarize(exit, (error as Error).message);
+      this.#deps.log.add('hub', `start failed: ${(error as Error).message}`);
+      this.#failed(generation);
+    }
+  }
+
+  #onExit(run: Launched, generation: number, exit: ExitInfo): void {
+    if (generation !== this.#generation || run !== this.#run) return; // a stop we asked for
+    const ranFor = Date.now() - (this.startedAt ?? Date.now());
+    void this.connection?.close();
+    this.connection = undefined;
+    this.#run = undefined;
+    this.startedAt = undefined;
+    this.lastExit = this.#summarize(exit);
+    this.#deps.log.add('hub', `exited: ${describeExit(exit)}`);
+    void this.#reap(run); // what a wrapper forked may still be alive in the group
+    if (this.def.startup === 'on-demand') return this.#set('stopped');
+    if (ranFor >= STABLE_MS) this.failures = 0;
+    this.#failed(generation);
+  }
+
+  #failed(generation: number): void {
+    this.failures++;
+    if (this.failures > MAX_RESTARTS) {
+      this.problem = `gave up after ${this.failures} failed starts without a stable minute; last: ${this.describeLastExit()}`;
+      return this.#set('crashed');
+    }
+    const seconds = backoffSeconds(this.failures);
+    this.nextAttemptAt = Date.now() + seconds * 1000;
+    this.#set('restarting');
+    this.#restartTimer = setTimeout(() => {
+      this.#restartTimer = undefined;
+      if (generation !== this.#generation) return;
+      void this.start();
+    }, seconds * 1000);
+  }
+
+  async #recheckEmptyTools(generation: number, before: number): Promise<void> {
+    await delay(1000);
+    if (generation !== this.#generation || !this.connection) return;
+    const lists = await this.connection.refreshLists().catch(() => undefined);
+    if (!lists || generation !== this.#generation) return;
+    this.lists = lists;
+    if (lists.tools.length === 0) this.problem = `listed 0 tools after restart (it had ${before} before)`;
+    this.#deps.changed(true);
+  }
+
+  async #reap(run: Launched): Promise<void> {
+    await run.stop();
+    if (run.pid !== undefined) this.#deps.pidFile.remove(this.id, run.pid);
+  }
+
+  #hooks(generation: number): UpstreamHooks {
+    const hooks = this.#deps.hooks;
+    return {
+      ...hooks,
+      listsChanged: (lists) => {
+        if (generation !== this.#generation) return;
+        this.lists = lists;
+        this.#deps.listCache.write(this.id, lists);
+        this.#deps.changed(true);
+      },
+    };
+  }
+
+  #armIdleTimer(): void {
+    if (this.def.startup !== 'on-demand' || this.state !== 'running' || this.#callsInFlight > 0) return;
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    const generation = this.#generation;
+    this.#idleTimer = setTimeout(() => {
+      if (generation === this.#generation && this.#callsInFlight === 0) void this.stop('stopped');
+    }, this.#deps.idleMs());
+  }
+
+  #clearTimers(): void {
+    if (this.#restartTimer) clearTimeout(this.#restartTimer);
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#restartTimer = undefined;
+    this.#idleTimer = undefined;
+  }
+
+  #summarize(exit: ExitInfo | undefined, reason?: string): ExitSummary {
+    return {
+      code: exit?.code ?? null,
+      signal: exit?.signal ?? null,
+      at: exit?.at ?? new Date().toISOString(),
+      reason,
+      stderrTail: this.#deps.log
+        .tail(20)
+        .filter((line) => line.stream !== 'hub')
+        .map((line) => line.text),
+    };
+  }
+
+  #set(state: ServerState, listsChanged = false): void {
+    this.state = state;
+    this.#deps.changed(listsChanged);
+  }
+}
+
+export function describeExit(exit: ExitInfo): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+}

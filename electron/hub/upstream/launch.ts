@@ -1,0 +1,87 @@
+// Turns a resolved launch plan into a live transport: a child process in its own group speaking
+// stdio, or a Streamable HTTP connection to a remote server. Either way the caller gets one shape:
+// the transport, a promise of how it ended, and a stop() that leaves nothing running.
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { StreamTransport } from '../jsonrpc/stream-transport.ts';
+import { spawnGroup, stopGroup, type ExitInfo, type SpawnSpec } from '../supervisor/process-group.ts';
+import type { ServerLog } from '../supervisor/server-log.ts';
+
+export interface Launched {
+  readonly transport: Transport;
+  /** Resolves when the process exits or the remote connection closes. */
+  readonly exited: Promise<ExitInfo>;
+  readonly pid?: number;
+  stop(): Promise<void>;
+}
+
+export type LaunchPlan =
+  | { readonly kind: 'process'; readonly spawn: SpawnSpec }
+  | { readonly kind: 'remote'; readonly url: string; readonly headers: Record<string, string> };
+
+export async function launch(plan: LaunchPlan, log: ServerLog): Promise<Launched> {
+  return plan.kind === 'process' ? launchProcess(plan.spawn, log) : launchRemote(plan.url, plan.headers, log);
+}
+
+async function launchProcess(spec: SpawnSpec, log: ServerLog): Promise<Launched> {
+  const child = await spawnGroup(spec);
+  const transport = new StreamTransport({
+    input: child.stdout,
+    output: child.stdin,
+    onNoise: (text) => log.add('stdout', text),
+  });
+  child.stderr.on('data', (chunk: Buffer) => log.write(chunk));
+  // stdin errors (EPIPE after the child died) are expected during a crash; the exit says why.
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      // The leader's exit ends the connection even if a grandchild still holds stdout open, so
+      // calls in flight fail now instead of waiting for a pipe that may never close.
+      transport.markClosed();
+      resolve({ code, signal, at: new Date().toISOString() });
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    transport,
+    exited,
+    pid: child.pid,
+    stop: () => (stopping ??= stopGroup(child, exited)),
+  };
+}
+
+async function launchRemote(url: string, headers: Record<string, string>, log: ServerLog): Promise<Launched> {
+  const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
+  let resolveExit!: (info: ExitInfo) => void;
+  const exited = new Promise<ExitInfo>((resolve) => (resolveExit = resolve));
+  const ended = () => resolveExit({ code: null, signal: null, at: new Date().toISOString() });
+  // The client sets transport.onclose when it connects; chain ours in front of it.
+  const wrapped: Transport = new Proxy(transport, {
+    set(target, property, value) {
+      if (property === 'onclose') {
+        target.onclose = () => {
+          ended();
+          (value as (() => void) | undefined)?.();
+        };
+        return true;
+      }
+      if (property === 'onerror') {
+        target.onerror = (error: Error) => {
+          log.add('hub', `connection error: ${error.message}`);
+          (value as ((e: Error) => void) | undefined)?.(error);
+        };
+        return true;
+      }
+      return Reflect.set(target, property, value);
+    },
+  });
+  return {
+    transport: wrapped,
+    exited,
+    stop: async () => {
+      await transport.terminateSession().catch(() => undefined);
+      await transport.close().catch(() => undefined);
+      ended();
+    },
+  };
+}

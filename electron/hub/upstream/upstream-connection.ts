@@ -1,0 +1,157 @@
+// One MCP client connection to one server (a supervised child or a remote endpoint): initialize,
+// list everything it offers (all pages), keep the lists fresh on list_changed, and forward
+// requests unchanged. It knows nothing about sessions or policy; the hub wires its hooks.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  LoggingMessageNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  ToolListChangedNotificationSchema,
+  type ServerCapabilities,
+  type Implementation,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import {
+  AnyResultSchema,
+  PromptsPageSchema,
+  ResourcesPageSchema,
+  TemplatesPageSchema,
+  ToolsPageSchema,
+  type UpstreamPrompt,
+  type UpstreamResource,
+  type UpstreamTemplate,
+  type UpstreamTool,
+} from './passthrough-schemas.ts';
+
+export const HUB_CLIENT_INFO = { name: 'mcp-tray', version: '0.1.0' } as const;
+const LIST_TIMEOUT_MS = 30_000;
+const INITIALIZE_TIMEOUT_MS = 30_000;
+
+export interface UpstreamLists {
+  tools: UpstreamTool[];
+  prompts: UpstreamPrompt[];
+  resources: UpstreamResource[];
+  resourceTemplates: UpstreamTemplate[];
+}
+
+export interface ServerRequest {
+  readonly method: 'sampling/createMessage' | 'elicitation/create';
+  readonly params: Record<string, unknown>;
+}
+
+/** What the connection reports to its owner. All optional so tests can open a bare one. */
+export interface UpstreamHooks {
+  listsChanged?(lists: UpstreamLists): void;
+  resourceUpdated?(params: { uri: string }): void;
+  logMessage?(params: Record<string, unknown>): void;
+  /** A request the server sends to "the client" (sampling, elicitation); the hub routes it. */
+  serverRequest?(request: ServerRequest, signal: AbortSignal): Promise<Record<string, unknown>>;
+  error?(error: Error): void;
+}
+
+export class UpstreamConnection {
+  readonly client: Client;
+  lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
+  readonly #hooks: UpstreamHooks;
+
+  private constructor(client: Client, hooks: UpstreamHooks) {
+    this.client = client;
+    this.#hooks = hooks;
+  }
+
+  static async open(transport: Transport, hooks: UpstreamHooks = {}): Promise<UpstreamConnection> {
+    const client = new Client(HUB_CLIENT_INFO, {
+      // Declared so servers may ask; each request is routed to the session whose call caused it,
+      // and fails clearly when that session cannot be known or lacks the capability. No `roots`:
+      // roots of bundled servers are set by the user in MCP Tray, not by whichever IDE connects.
+      capabilities: { sampling: {}, elicitation: { form: {}, url: {} } },
+    });
+    const connection = new UpstreamConnection(client, hooks);
+    connection.#wireHandlers();
+    await client.connect(transport, { timeout: INITIALIZE_TIMEOUT_MS });
+    await connection.refreshLists();
+    return connection;
+  }
+
+  get capabilities(): ServerCapabilities {
+    return this.client.getServerCapabilities() ?? {};
+  }
+
+  get serverInfo(): Implementation | undefined {
+    return this.client.getServerVersion();
+  }
+
+  get instructions(): string | undefined {
+    return this.client.getInstructions();
+  }
+
+  /** Lists tools, prompts, resources and templates, following every page. */
+  async refreshLists(): Promise<UpstreamLists> {
+    const caps = this.capabilities;
+    const [tools, prompts, resources, resourceTemplates] = await Promise.all([
+      caps.tools ? this.#allPages('tools/list', ToolsPageSchema, (page) => page.tools) : [],
+      caps.prompts ? this.#allPages('prompts/list', PromptsPageSchema, (page) => page.prompts) : [],
+      caps.resources ? this.#allPages('resources/list', ResourcesPageSchema, (page) => page.resources) : [],
+      caps.resources ? this.#allPages('resources/templates/list', TemplatesPageSchema, (page) => page.resourceTemplates).catch(() => []) : [],
+    ]);
+    this.lists = { tools, prompts, resources, resourceTemplates };
+    return this.lists;
+  }
+
+  /** Forwards a request and returns the server's result as it came. */
+  request(method: string, params: Record<string, unknown> | undefined, options?: RequestOptions): Promise<Record<string, unknown>> {
+    return this.client.request({ method, params } as never, AnyResultSchema, options) as Promise<Record<string, unknown>>;
+  }
+
+  notify(method: string, params?: Record<string, unknown>): Promise<void> {
+    return this.client.notification({ method, params } as never);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close().catch(() => undefined);
+  }
+
+  async #allPages<S extends z.ZodType, T>(method: string, schema: S, items: (page: z.infer<S>) => T[]): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | undefined;
+    // A server that loops its cursors must not hang the hub: 1,000 pages is far past any real list.
+    for (let page = 0; page < 1000; page++) {
+      const result = (await this.client.request(
+        { method, params: cursor ? { cursor } : {} } as never,
+        schema as never,
+        { timeout: LIST_TIMEOUT_MS },
+      )) as z.infer<S> & { nextCursor?: string };
+      all.push(...items(result));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return all;
+  }
+
+  #wireHandlers(): void {
+    const client = this.client;
+    const hooks = this.#hooks;
+    const relist = () =>
+      this.refreshLists().then(
+        (lists) => hooks.listsChanged?.(lists),
+        (error: Error) => hooks.error?.(error),
+      );
+    client.setNotificationHandler(ToolListChangedNotificationSchema, relist);
+    client.setNotificationHandler(PromptListChangedNotificationSchema, relist);
+    client.setNotificationHandler(ResourceListChangedNotificationSchema, relist);
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => hooks.resourceUpdated?.(n.params));
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => hooks.logMessage?.(n.params));
+    const route = (method: ServerRequest['method']) => async (request: { params: Record<string, unknown> }, extra: { signal: AbortSignal }) => {
+      if (!hooks.serverRequest) throw new Error(`MCP Tray cannot route ${method} from this server`);
+      return hooks.serverRequest({ method, params: request.params }, extra.signal) as never;
+    };
+    client.setRequestHandler(CreateMessageRequestSchema, route('sampling/createMessage'));
+    client.setRequestHandler(ElicitRequestSchema, route('elicitation/create'));
+    client.onerror = (error) => hooks.error?.(error);
+  }
+}
