@@ -1,7 +1,7 @@
 // Test helpers that use MCP Tray the way a user does: `mcp-tray serve` as a real process on a temp
 // data dir, the real CLI, and the real SDK client running `mcp-tray bridge` as an IDE would.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ export interface HubProcess {
 
 /** Starts `mcp-tray serve` and waits until it says it is running. */
 export async function startHub(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<HubProcess> {
-  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, '--no-open', ...(options.args ?? [])], {
+  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, '--no-open', ...(options.args ?? ['--port', '0'])], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -133,4 +133,23 @@ export function bundledSettings(dataDir: string, root: string, extra: Record<str
       ...extra,
     ],
   };
+}
+
+export const TEST_SERVER = path.join(REPO, 'e2e', 'fixtures', 'test-server.ts');
+
+/** A settings entry for the purpose-built test server (e2e/fixtures/test-server.ts). */
+export function testServerDefinition(id: string, args: string[] = [], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id, name: id, kind: 'stdio', command: NODE, args: [TEST_SERVER, ...args], ...extra };
+}
+
+/** Lines the test server appended to its --calls-file. */
+export function callsReceived(file: string): Array<{ tool: string; args: Record<string, unknown> }> {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { tool: string; args: Record<string, unknown> });
+  } catch {
+    return [];
+  }
 }

@@ -20,6 +20,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: () => import('./commands/status.ts'),
   servers: () => import('./commands/servers.ts'),
   secrets: () => import('./commands/secrets.ts'),
+  approvals: () => import('./commands/approvals.ts'),
+  rules: () => import('./commands/rules.ts'),
+  log: () => import('./commands/log.ts'),
 };
 
 const USAGE = `Usage: mcp-tray <command> [options]
@@ -29,6 +32,9 @@ const USAGE = `Usage: mcp-tray <command> [options]
   status [--json]                     servers, connected clients, pending approvals
   servers [list | add | remove | enable | disable | restart | log ID | write ID <off|ask|allow> | set ID K=V… | tool ID TOOL …]
   secrets set SERVER NAME             (value read from stdin) | secrets delete SERVER NAME
+  approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
+  rules [list | revoke ID]            persisted "always approve" rules
+  log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T] [--limit N] [--export jsonl|csv]
 
 Every command takes --data-dir D (else MCP_TRAY_HOME, else the per-user app data folder).`;
 

@@ -1,20 +1,26 @@
 // The hub: the UI-free core that both the Electron main process and `mcp-tray serve` run. This file
 // only wires the parts together; each part lives in its own folder (see docs/architecture.md).
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type net from 'node:net';
 import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
-import type { CallRecorder } from './calllog/call-record.ts';
+import { CallLogStore } from './calllog/call-log-store.ts';
 import { KnownSecrets } from './calllog/redact.ts';
 import type { HubEvent } from './control/contract.ts';
 import { ControlDispatcher } from './control/dispatcher.ts';
 import { createHandlers } from './control/handlers.ts';
 import { serveControlSocket } from './control/socket-carrier.ts';
 import { HubEvents } from './events.ts';
+import { ClientTokens } from './gateway/client-tokens.ts';
+import { HttpMcpEndpoint } from './gateway/http-endpoint.ts';
+import { HttpControlCarrier } from './control/http-carrier.ts';
+import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { listenLocalSocket } from './gateway/local-socket.ts';
 import { StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
+import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
 import { dataPaths, ensureDataDir, type DataPaths } from './paths.ts';
 import { OsKeychain, type SecretStore } from './secrets/keychain.ts';
 import { seedSettings } from './settings/seed.ts';
@@ -23,7 +29,8 @@ import { currentNodeRuntime, type NodeRuntime } from './servers/launch-plan.ts';
 import { ServerManager } from './servers/server-manager.ts';
 import { PidFile } from './supervisor/pid-file.ts';
 
-export const HUB_VERSION = '0.1.0';
+export { HUB_VERSION } from './version.ts';
+const RETENTION_EVERY_MS = 10 * 60_000;
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -32,6 +39,12 @@ export interface HubOptions {
   readonly keychain?: SecretStore;
   /** electron-store inside Electron; conf headless. */
   readonly settingsBackend?: (dataDir: string) => SettingsBackend;
+  /** What IDE entries run to reach this hub (the packaged app sets its own). */
+  readonly bridgeLauncher?: BridgeLauncher;
+  /** The HTTP port for this run (0 = any free port); else the port in settings. */
+  readonly port?: number;
+  /** Where the built UI is (dist/renderer in a checkout). */
+  readonly uiDir?: string;
 }
 
 export class Hub {
@@ -46,9 +59,16 @@ export class Hub {
   readonly dispatcher: ControlDispatcher;
   readonly startedAt = new Date().toISOString();
   readonly problems: string[] = [];
-  recorder: CallRecorder;
+  readonly bridgeLauncher: BridgeLauncher;
+  readonly clientTokens: ClientTokens;
+  readonly rules: SettingsRuleBook;
+  readonly callLog: CallLogStore;
   endpoints: { mcp: string | null; ui: string | null } = { mcp: null, ui: null };
+  readonly uiToken = randomBytes(24).toString('base64url');
   #socketServer: net.Server | undefined;
+  #http: HubHttpServer | undefined;
+  #mcpEndpoint: HttpMcpEndpoint | undefined;
+  #retentionTimer: NodeJS.Timeout | undefined;
   #stopping: Promise<void> | undefined;
 
   private constructor(options: HubOptions) {
@@ -57,11 +77,15 @@ export class Hub {
     this.settings = SettingsStore.open(dataDir, (settings, isNew) => seedSettings(settings, isNew, dataDir), options.settingsBackend);
     if (this.settings.problem) this.problems.push(this.settings.problem.message);
     this.keychain = options.keychain ?? new OsKeychain();
-    this.recorder = { record: (entry) => this.emit({ type: 'call-logged', entry }) };
+    this.bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
+    this.clientTokens = new ClientTokens(this.keychain, this.settings);
+    this.callLog = new CallLogStore(this.paths.callLog);
+    this.callLog.onEntry((entry) => this.emit({ type: 'call-logged', entry }));
+    this.rules = new SettingsRuleBook(this.settings);
 
     this.approvals = new ApprovalQueue(
       () => this.settings.get().approvalDeadlineSeconds,
-      new SettingsRuleBook(this.settings),
+      this.rules,
       {
         requested: (approval) => this.emit({ type: 'approval-requested', approval }),
         resolved: (id, decision) => this.emit({ type: 'approval-resolved', id, decision }),
@@ -91,7 +115,7 @@ export class Hub {
     this.gateway = new Gateway({
       directory: this.servers,
       approvals: this.approvals,
-      recorder: { record: (entry) => this.recorder.record(entry) },
+      recorder: this.callLog,
       secrets: this.knownSecrets,
       sessionChanged: (session) => this.emit({ type: 'session-changed', session }),
       sessionClosed: (sessionId) => this.emit({ type: 'session-closed', sessionId }),
@@ -111,6 +135,18 @@ export class Hub {
       const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true });
       void hub.gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
     });
+    hub.#mcpEndpoint = new HttpMcpEndpoint(hub.gateway, hub.clientTokens);
+    const carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.uiToken);
+    try {
+      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, hub.#mcpEndpoint, carrier, options.uiDir);
+    } catch (error) {
+      await hub.stop();
+      throw error;
+    }
+    const base = `http://127.0.0.1:${hub.#http.port}`;
+    hub.endpoints = { mcp: `${base}/mcp`, ui: `${base}/#token=${hub.uiToken}` };
+    hub.#retention();
+    hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
     await Promise.all([hub.servers.bootAll(), hub.servers.learnSecrets()]);
     return hub;
   }
@@ -125,10 +161,23 @@ export class Hub {
       // Stop taking connections; open ones end when their sessions close below.
       this.#socketServer?.close();
       if (process.platform !== 'win32') rmSync(this.paths.socket, { force: true });
+      await this.#mcpEndpoint?.close();
+      await this.#http?.close();
       await this.gateway.closeAll();
       await this.servers.stopAll();
+      clearInterval(this.#retentionTimer);
+      this.callLog.close();
     })();
     return this.#stopping;
+  }
+
+  #retention(): void {
+    const { retentionDays, maxMegabytes } = this.settings.get().callLog;
+    try {
+      this.callLog.applyRetention(retentionDays, maxMegabytes * 1024 * 1024);
+    } catch (error) {
+      this.problems.push(`call log retention failed: ${(error as Error).message}`);
+    }
   }
 
   async #emitServer(serverId: string): Promise<void> {

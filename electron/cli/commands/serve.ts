@@ -16,7 +16,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
 
   let hub: Hub;
   try {
-    hub = await Hub.start({ dataDir: ctx.dataDir });
+    hub = await Hub.start({ dataDir: ctx.dataDir, port });
   } catch (error) {
     throw new CliError((error as Error).message);
   }

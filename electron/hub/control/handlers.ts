@@ -1,101 +1,19 @@
-// The hub's implementation of the control API contract. Each handler is a few lines over the part
-// that owns the behavior (server manager, approvals, gateway…); confirmation rules live here
-// because they are what every UI must obey alike.
+// The hub's implementation of the control API contract: one handler file per domain, each a few
+// lines over the part of the hub that owns the behavior.
 import type { Hub } from '../hub.ts';
-import { ControlError, type Handlers, type HubStatus } from './contract.ts';
+import type { Handlers } from './contract.ts';
+import { hubHandlers } from './handlers/hub.ts';
+import { serverHandlers } from './handlers/servers.ts';
+import { approvalHandlers } from './handlers/approvals.ts';
+import { callLogHandlers } from './handlers/calllog.ts';
+import { settingsHandlers } from './handlers/settings.ts';
 
 export function createHandlers(hub: Hub): Handlers {
-  const serverStatus = (id: string) => hub.servers.status(id, hub.gateway.catalog());
-  const allServers = () => Promise.all(hub.servers.supervisors().map((s) => serverStatus(s.id)));
-
   return {
-    async status(): Promise<HubStatus> {
-      const keychain = await hub.keychain.status();
-      return {
-        version: '0.1.0',
-        pid: process.pid,
-        dataDir: hub.paths.dataDir,
-        startedAt: hub.startedAt,
-        endpoints: { ...hub.endpoints, socket: hub.paths.socket },
-        keychain: keychain.available ? { available: true } : { available: false, reason: keychain.reason },
-        servers: await allServers(),
-        clients: hub.gateway.sessions().map((s) => s.info()),
-        approvals: hub.approvals.list(),
-        problems: hub.problems,
-      };
-    },
-
-    'servers.list': allServers,
-
-    async 'servers.add'({ definition }) {
-      const supervisor = await hub.servers.add(definition);
-      return serverStatus(supervisor.id);
-    },
-
-    async 'servers.remove'({ id }) {
-      const secretsDeleted = await hub.servers.remove(id);
-      return { removed: id, secretsDeleted };
-    },
-
-    async 'servers.enable'({ id }) {
-      await hub.servers.setEnabled(id, true);
-      return serverStatus(id);
-    },
-
-    async 'servers.disable'({ id }) {
-      await hub.servers.setEnabled(id, false);
-      return serverStatus(id);
-    },
-
-    async 'servers.restart'({ id }) {
-      await hub.servers.restart(id);
-      return serverStatus(id);
-    },
-
-    async 'servers.log'({ id, lines }) {
-      return hub.servers.logOf(id).tail(lines);
-    },
-
-    async 'servers.set'({ id, values }) {
-      await hub.servers.setValues(id, values);
-      return serverStatus(id);
-    },
-
-    async 'servers.writeMode'({ id, mode, confirm }) {
-      hub.servers.require(id);
-      // Turning write mode on is never a side effect: the UI must have asked the user, and `allow`
-      // (no per-call approval) needs its own, more explicit confirmation.
-      if (mode === 'ask' && confirm !== 'ask' && confirm !== 'allow') {
-        throw new ControlError('needs-confirmation', `turning write mode to "ask" on "${id}" lets clients see and request its write tools; confirm it first`);
-      }
-      if (mode === 'allow' && confirm !== 'allow') {
-        throw new ControlError('needs-confirmation', `write mode "allow" lets every client run "${id}"'s write tools without asking you; confirm "allow" explicitly`);
-      }
-      hub.servers.setWriteMode(id, mode);
-      if (mode === 'off') hub.approvals.denyServer(id);
-      return serverStatus(id);
-    },
-
-    async 'servers.toolOverride'({ id, tool, class: toolClass, disabled }) {
-      hub.servers.setToolOverride(id, tool, toolClass, disabled);
-      return serverStatus(id);
-    },
-
-    async 'secrets.set'({ server, name, value }) {
-      await hub.servers.setSecret(server, name, value);
-      return { server, name, set: true as const };
-    },
-
-    async 'secrets.delete'({ server, name }) {
-      return { server, name, deleted: await hub.servers.deleteSecret(server, name) };
-    },
-
-    async 'sessions.list'() {
-      return hub.gateway.sessions().map((s) => s.info());
-    },
-
-    async 'sessions.disconnect'({ sessionId }) {
-      return { disconnected: await hub.gateway.disconnect(sessionId) };
-    },
+    ...hubHandlers(hub),
+    ...serverHandlers(hub),
+    ...approvalHandlers(hub),
+    ...callLogHandlers(hub),
+    ...settingsHandlers(hub),
   };
 }

@@ -1,0 +1,30 @@
+// Control API: the hub-wide settings a UI may read and change (SPEC §6 Settings view).
+import { z } from 'zod';
+
+export interface PublicSettings {
+  port: number;
+  approvalDeadlineSeconds: number;
+  onDemandIdleSeconds: number;
+  callLog: { retentionDays: number; maxMegabytes: number };
+  startAtLogin: boolean;
+  theme: 'system' | 'light' | 'dark';
+}
+
+export const settingsRequests = {
+  'settings.get': z.object({}).strict(),
+  'settings.update': z
+    .object({
+      port: z.number().int().min(0).max(65535).optional(),
+      approvalDeadlineSeconds: z.number().int().min(5).max(3600).optional(),
+      onDemandIdleSeconds: z.number().int().min(10).max(86400).optional(),
+      callLog: z.object({ retentionDays: z.number().int().min(1).max(3650), maxMegabytes: z.number().int().min(10).max(100_000) }).optional(),
+      startAtLogin: z.boolean().optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+    })
+    .strict(),
+} as const;
+
+export interface SettingsResults {
+  'settings.get': PublicSettings;
+  'settings.update': PublicSettings;
+}

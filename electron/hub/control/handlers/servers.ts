@@ -1,0 +1,79 @@
+// Control handlers: servers, write mode, tool overrides, secrets. The confirmation rules for write
+// mode live here because every UI must obey them alike.
+import type { ServerResults } from '../api/servers.ts';
+import { ControlError, type Handlers } from '../contract.ts';
+import type { Hub } from '../../hub.ts';
+
+type ServerHandlers = Pick<Handlers, keyof ServerResults>;
+
+export function serverHandlers(hub: Hub): ServerHandlers {
+  const serverStatus = (id: string) => hub.servers.status(id, hub.gateway.catalog());
+  const allServers = () => Promise.all(hub.servers.supervisors().map((s) => serverStatus(s.id)));
+  return {
+    'servers.list': allServers,
+
+    async 'servers.add'({ definition }) {
+      const supervisor = await hub.servers.add(definition);
+      return serverStatus(supervisor.id);
+    },
+
+    async 'servers.remove'({ id }) {
+      const secretsDeleted = await hub.servers.remove(id);
+      return { removed: id, secretsDeleted };
+    },
+
+    async 'servers.enable'({ id }) {
+      await hub.servers.setEnabled(id, true);
+      return serverStatus(id);
+    },
+
+    async 'servers.disable'({ id }) {
+      await hub.servers.setEnabled(id, false);
+      return serverStatus(id);
+    },
+
+    async 'servers.restart'({ id }) {
+      await hub.servers.restart(id);
+      return serverStatus(id);
+    },
+
+    async 'servers.log'({ id, lines }) {
+      return hub.servers.logOf(id).tail(lines);
+    },
+
+    async 'servers.set'({ id, values }) {
+      await hub.servers.setValues(id, values);
+      return serverStatus(id);
+    },
+
+    async 'servers.writeMode'({ id, mode, confirm }) {
+      hub.servers.require(id);
+      // Turning write mode on is never a side effect: the UI must have asked the user, and `allow`
+      // (no per-call approval) needs its own, more explicit confirmation.
+      if (mode === 'ask' && confirm !== 'ask' && confirm !== 'allow') {
+        throw new ControlError('needs-confirmation', `turning write mode to "ask" on "${id}" lets clients see and request its write tools; confirm it first`);
+      }
+      if (mode === 'allow' && confirm !== 'allow') {
+        throw new ControlError('needs-confirmation', `write mode "allow" lets every client run "${id}"'s write tools without asking you; confirm "allow" explicitly`);
+      }
+      hub.servers.setWriteMode(id, mode);
+      if (mode === 'off') hub.approvals.denyServer(id);
+      return serverStatus(id);
+    },
+
+    async 'servers.toolOverride'({ id, tool, class: toolClass, disabled }) {
+      hub.servers.setToolOverride(id, tool, toolClass, disabled);
+      return serverStatus(id);
+    },
+
+    async 'secrets.set'({ server, name, value }) {
+      await hub.servers.setSecret(server, name, value);
+      return { server, name, set: true as const };
+    },
+
+    async 'secrets.delete'({ server, name }) {
+      return { server, name, deleted: await hub.servers.deleteSecret(server, name) };
+    },
+
+  };
+}

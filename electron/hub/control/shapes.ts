@@ -1,0 +1,134 @@
+// What the hub reports to UIs: the shapes of status, servers, sessions, approvals, and the events.
+import type { ToolClass, WriteMode } from '../settings/schema.ts';
+
+export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable';
+
+export interface ToolAnnotationsInfo {
+  readonly title?: string;
+  readonly readOnlyHint?: boolean;
+  readonly destructiveHint?: boolean;
+  readonly idempotentHint?: boolean;
+  readonly openWorldHint?: boolean;
+}
+
+export interface ToolInfo {
+  readonly name: string;
+  /** The name clients see: unchanged when unique, `<serverId>__<name>` on a collision. */
+  readonly exposedName: string;
+  readonly class: ToolClass;
+  /** Where the class came from: the server's readOnlyHint, or the user's override. */
+  readonly classSource: 'server' | 'user';
+  readonly description?: string;
+  readonly annotations?: ToolAnnotationsInfo;
+  readonly disabled: boolean;
+  /** Whether clients see it now (read tools, or write tools with write mode on; not disabled). */
+  readonly listed: boolean;
+}
+
+export interface ExitSummary {
+  readonly code: number | null;
+  readonly signal: string | null;
+  readonly at: string;
+  readonly reason?: string;
+  readonly stderrTail: readonly string[];
+}
+
+export interface SecretInfo {
+  readonly kind: 'env' | 'header';
+  readonly name: string;
+  readonly set: boolean;
+}
+
+export interface ServerStatus {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'bundled' | 'stdio' | 'http';
+  readonly bundled?: string;
+  readonly enabled: boolean;
+  readonly writeMode: WriteMode;
+  readonly startup: 'eager' | 'on-demand';
+  readonly state: ServerState;
+  /** Why the server is not running as it should (missing secret, keychain, start failure…). */
+  readonly problem?: string;
+  readonly pid?: number;
+  readonly startedAt?: string;
+  readonly nextAttemptAt?: string;
+  readonly failures: number;
+  readonly lastExit?: ExitSummary;
+  readonly serverInfo?: { readonly name: string; readonly version: string };
+  readonly tools: readonly ToolInfo[];
+  readonly toolCounts: { readonly read: number; readonly write: number };
+  readonly resourceCount: number;
+  readonly promptCount: number;
+  readonly secrets: readonly SecretInfo[];
+  /** What runs: the command line, or the URL (never a secret value). */
+  readonly launch: string;
+  readonly options: Record<string, string | readonly string[]>;
+}
+
+export interface ClientInfoSummary {
+  readonly name: string;
+  readonly version: string;
+}
+
+export interface SessionInfo {
+  /** The verified client id: the id the bridge announced, or the HTTP token's owner. */
+  readonly id: string;
+  readonly sessionId: string;
+  readonly label: string;
+  readonly transport: 'socket' | 'http';
+  readonly clientInfo?: ClientInfoSummary;
+  readonly since: string;
+  readonly lastCallAt?: string;
+  readonly calls: number;
+  readonly pendingApprovals: number;
+}
+
+export interface ApprovalInfo {
+  readonly id: string;
+  readonly server: string;
+  readonly tool: string;
+  readonly exposedName: string;
+  readonly client: string;
+  readonly clientLabel: string;
+  readonly clientInfo?: ClientInfoSummary;
+  readonly sessionId: string;
+  readonly arguments: Record<string, unknown>;
+  readonly description?: string;
+  readonly annotations?: ToolAnnotationsInfo;
+  readonly requestedAt: string;
+  readonly deadline: string;
+}
+
+export interface HubStatus {
+  readonly version: string;
+  readonly pid: number;
+  readonly dataDir: string;
+  readonly startedAt: string;
+  readonly endpoints: { readonly mcp: string | null; readonly ui: string | null; readonly socket: string };
+  readonly keychain: { readonly available: boolean; readonly reason?: string };
+  readonly servers: readonly ServerStatus[];
+  readonly clients: readonly SessionInfo[];
+  readonly approvals: readonly ApprovalInfo[];
+  readonly problems: readonly string[];
+}
+
+export interface LogLineInfo {
+  readonly at: string;
+  readonly stream: 'stderr' | 'stdout' | 'hub';
+  readonly text: string;
+}
+
+// ── Events ─────────────────────────────────────────────────────────────────────────────────────
+
+export type HubEvent =
+  | { readonly type: 'server-changed'; readonly server: ServerStatus }
+  | { readonly type: 'server-removed'; readonly id: string }
+  | { readonly type: 'server-log'; readonly id: string; readonly line: LogLineInfo }
+  | { readonly type: 'session-changed'; readonly session: SessionInfo }
+  | { readonly type: 'session-closed'; readonly sessionId: string }
+  | { readonly type: 'approval-requested'; readonly approval: ApprovalInfo }
+  | { readonly type: 'approval-resolved'; readonly id: string; readonly decision: string }
+  | { readonly type: 'call-logged'; readonly entry: unknown }
+  | { readonly type: 'settings-changed' };
+

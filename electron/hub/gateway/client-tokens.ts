@@ -1,0 +1,74 @@
+// Per-client bearer tokens for the HTTP endpoint (SPEC §4.3, §4.7): issued per client id, kept in
+// the OS keychain (account `client:<id>`), listed in settings by id only, revocable. A request is
+// attributed to the client whose token it carries; comparison is constant-time.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { accounts, type SecretStore } from '../secrets/keychain.ts';
+import type { SettingsStore } from '../settings/store.ts';
+
+export class ClientTokens {
+  readonly #keychain: SecretStore;
+  readonly #settings: SettingsStore;
+  /** token → client id, for the clients whose tokens were read from the keychain. */
+  readonly #known = new Map<string, string>();
+  #loaded: Promise<void> | undefined;
+
+  constructor(keychain: SecretStore, settings: SettingsStore) {
+    this.#keychain = keychain;
+    this.#settings = settings;
+  }
+
+  clients(): string[] {
+    return this.#settings.get().httpClients.map((c) => c.clientId);
+  }
+
+  /** The client's token: the one it has, or a new one. Throws when the keychain is unavailable. */
+  async issue(clientId: string): Promise<string> {
+    await this.#load();
+    const existing = await this.#keychain.get(accounts.client(clientId));
+    if (existing) {
+      this.#known.set(existing, clientId);
+      return existing;
+    }
+    const token = `mtr_${randomBytes(32).toString('base64url')}`;
+    await this.#keychain.set(accounts.client(clientId), token);
+    this.#known.set(token, clientId);
+    if (!this.clients().includes(clientId)) {
+      this.#settings.update((s) => void s.httpClients.push({ clientId, issuedAt: new Date().toISOString() }));
+    }
+    return token;
+  }
+
+  /** Deletes the token; requests carrying it are refused from now on. */
+  async revoke(clientId: string): Promise<boolean> {
+    await this.#load();
+    for (const [token, owner] of this.#known) if (owner === clientId) this.#known.delete(token);
+    const deleted = await this.#keychain.delete(accounts.client(clientId)).catch(() => false);
+    const listed = this.clients().includes(clientId);
+    if (listed) this.#settings.update((s) => void (s.httpClients = s.httpClients.filter((c) => c.clientId !== clientId)));
+    return deleted || listed;
+  }
+
+  /** The client id a bearer token belongs to, or undefined. */
+  async verify(token: string): Promise<string | undefined> {
+    await this.#load();
+    const candidate = Buffer.from(token);
+    let owner: string | undefined;
+    for (const [known, clientId] of this.#known) {
+      const expected = Buffer.from(known);
+      if (expected.length === candidate.length && timingSafeEqual(expected, candidate)) owner = clientId;
+    }
+    return owner;
+  }
+
+  #load(): Promise<void> {
+    this.#loaded ??= (async () => {
+      const status = await this.#keychain.status();
+      if (!status.available) return;
+      for (const clientId of this.clients()) {
+        const token = await this.#keychain.get(accounts.client(clientId)).catch(() => null);
+        if (token) this.#known.set(token, clientId);
+      }
+    })();
+    return this.#loaded;
+  }
+}
