@@ -1,7 +1,7 @@
 // Starting and stopping a server's process tree. Each server runs in its own process group (POSIX)
 // so that stopping it also stops what a wrapper like `npx` forked; Windows gets `taskkill /T`.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const STOP_GRACE_MS = 3000;
@@ -61,9 +61,31 @@ function resolveCommand(command: string, searchPath: string): string {
 export function groupAlive(pgid: number): boolean {
   try {
     process.kill(process.platform === 'win32' ? pgid : -pgid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // Zombies still count as members until someone reaps them (an init that does not reap would
+  // keep them forever); on Linux, only a live member makes the group alive.
+  return process.platform === 'linux' ? liveMemberOnLinux(pgid) : true;
+}
+
+function liveMemberOnLinux(pgid: number): boolean {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      // Fields after the command name (which may hold spaces): state ppid pgrp …
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+    }
+    return false;
+  } catch {
+    return true;
   }
 }
 
