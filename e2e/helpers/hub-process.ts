@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO, 'bin', 'mcp-tray.js');
@@ -158,4 +159,51 @@ export function callsReceived(file: string): Array<{ tool: string; args: Record<
   } catch {
     return [];
   }
+}
+
+/** The SDK client as an HTTP client of the hub's /mcp endpoint with a bearer token. */
+export async function connectHttp(
+  url: string,
+  token: string,
+  clientInfo = { name: 'http-ide', version: '1.0.0' },
+  capabilities: ConstructorParameters<typeof Client>[1] = {},
+): Promise<Client> {
+  const client = new Client(clientInfo, capabilities);
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+  return client;
+}
+
+/** Issues (or shows) the HTTP bearer token of a client through the control API. */
+export async function clientToken(dataDir: string, clientId: string): Promise<string> {
+  const { HubClient } = await import('../../electron/cli/hub-client.ts');
+  const hub = await HubClient.connect(dataDir);
+  try {
+    const result = (await hub.request('clients.token' as never, { client: clientId })) as { token: string };
+    return result.token;
+  } finally {
+    hub.close();
+  }
+}
+
+/** Starts server-everything in Streamable HTTP mode on loopback (e2e/fixtures/everything-http.ts). */
+export async function startEverythingHttp(port = 0): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const child = spawn(NODE, [path.join(REPO, 'e2e', 'fixtures', 'everything-http.ts'), String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const actual = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`everything-http exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${actual}/mcp`,
+    port: actual,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }

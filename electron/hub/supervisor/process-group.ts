@@ -18,6 +18,8 @@ export interface ExitInfo {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly at: string;
+  /** For remote servers: why the connection ended. */
+  readonly reason?: string;
 }
 
 /** Spawns without a shell, as the leader of a new process group. Rejects with a clear message. */

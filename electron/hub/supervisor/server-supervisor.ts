@@ -316,7 +316,7 @@ export class ServerSupervisor {
       code: exit?.code ?? null,
       signal: exit?.signal ?? null,
       at: exit?.at ?? new Date().toISOString(),
-      reason,
+      reason: reason ?? exit?.reason,
       stderrTail: this.#deps.log
         .tail(20)
         .filter((line) => line.stream !== 'hub')
@@ -331,5 +331,6 @@ export class ServerSupervisor {
 }
 
 export function describeExit(exit: ExitInfo): string {
+  if (exit.reason) return exit.reason;
   return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
 }

@@ -1,7 +1,7 @@
 // Turns a resolved launch plan into a live transport: a child process in its own group speaking
 // stdio, or a Streamable HTTP connection to a remote server. Either way the caller gets one shape:
 // the transport, a promise of how it ended, and a stop() that leaves nothing running.
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { StreamTransport } from '../jsonrpc/stream-transport.ts';
 import { spawnGroup, stopGroup, type ExitInfo, type SpawnSpec } from '../supervisor/process-group.ts';
@@ -54,7 +54,19 @@ async function launchRemote(url: string, headers: Record<string, string>, log: S
   const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
   let resolveExit!: (info: ExitInfo) => void;
   const exited = new Promise<ExitInfo>((resolve) => (resolveExit = resolve));
-  const ended = () => resolveExit({ code: null, signal: null, at: new Date().toISOString() });
+  let ending = false;
+  const ended = (reason = 'the connection closed') => {
+    resolveExit({ code: null, signal: null, at: new Date().toISOString(), reason });
+  };
+  // A lost session (404) or an unreachable server ends this connection: closing it fails the calls
+  // in flight at once, and the supervisor reconnects (re-initializes) with backoff.
+  const lost = (error: Error) => {
+    const reason = connectionLossReason(error);
+    if (!reason || ending) return;
+    ending = true;
+    ended(reason);
+    void transport.close().catch(() => undefined);
+  };
   // The client sets transport.onclose when it connects; chain ours in front of it.
   const wrapped: Transport = new Proxy(transport, {
     set(target, property, value) {
@@ -69,6 +81,7 @@ async function launchRemote(url: string, headers: Record<string, string>, log: S
         target.onerror = (error: Error) => {
           log.add('hub', `connection error: ${error.message}`);
           (value as ((e: Error) => void) | undefined)?.(error);
+          lost(error);
         };
         return true;
       }
@@ -79,9 +92,21 @@ async function launchRemote(url: string, headers: Record<string, string>, log: S
     transport: wrapped,
     exited,
     stop: async () => {
+      ending = true;
       await transport.terminateSession().catch(() => undefined);
       await transport.close().catch(() => undefined);
-      ended();
+      ended('stopped');
     },
   };
+}
+
+/** Whether an error of the HTTP client means the session or the server is gone, and how to say so. */
+export function connectionLossReason(error: Error): string | undefined {
+  if (error instanceof StreamableHTTPError && error.code === 404) return 'the remote server no longer knows this session (HTTP 404)';
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  if (cause === 'ECONNREFUSED' || cause === 'ECONNRESET' || cause === 'ENOTFOUND' || /fetch failed/i.test(error.message)) {
+    return `the remote server is unreachable (${cause ?? error.message})`;
+  }
+  if (/Maximum reconnection attempts/.test(error.message)) return `the remote server's event stream could not be re-opened`;
+  return undefined;
 }
