@@ -1,6 +1,7 @@
 // Which keychain entries a server needs, and reading them at spawn/connect time. Settings only
 // name the secrets; their values exist in the keychain and, briefly, in the child's environment.
 import type { ServerDefinition } from '../settings/schema.ts';
+import { BUNDLED_SERVERS } from '../servers/bundled-catalog.ts';
 import { accounts, KeychainUnavailableError, type SecretStore } from './keychain.ts';
 
 export interface SecretRef {
@@ -13,8 +14,13 @@ export class MissingSecretError extends Error {
   override readonly name = 'MissingSecretError';
 }
 
+/**
+ * The secrets a server needs: what its definition declares, plus, for a bundled server, what the
+ * bundled server itself needs (a hand-written settings entry may leave that out).
+ */
 export function secretRefs(def: ServerDefinition): SecretRef[] {
-  const env = def.secretEnv.map((name) => ({ kind: 'env' as const, name, account: accounts.env(def.id, name) }));
+  const declared = def.kind === 'bundled' ? [...new Set([...BUNDLED_SERVERS[def.bundled].secretEnv, ...def.secretEnv])] : def.secretEnv;
+  const env = declared.map((name) => ({ kind: 'env' as const, name, account: accounts.env(def.id, name) }));
   const headers = def.kind === 'http' ? def.secretHeaders.map((name) => ({ kind: 'header' as const, name, account: accounts.header(def.id, name) })) : [];
   return [...env, ...headers];
 }

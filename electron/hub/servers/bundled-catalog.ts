@@ -48,7 +48,9 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     kind: 'git',
     name: 'Git',
     description: 'Status, log, diff and blame of the repositories you list; commits and branches with write mode.',
-    seeded: false,
+    // Seeded so a new user finds it; with no repositories listed yet it runs and every tool says
+    // how to add one (git_list_repos explains), rather than hiding until configured.
+    seeded: true,
     defaultEnabled: true,
     secretEnv: [],
     defaultOptions: () => ({ repos: [] }),
@@ -59,11 +61,17 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     kind: 'postgres',
     name: 'PostgreSQL',
     description: 'Schemas, tables and read-only queries of one database; statements with write mode.',
-    seeded: false,
+    // Seeded but off: it cannot start before the user stores a connection URL in the keychain,
+    // and an enabled server that cannot start (or "keychain unavailable" on a headless Linux)
+    // would greet a new user with an error for something they never asked for.
+    seeded: true,
     defaultEnabled: false,
     secretEnv: ['POSTGRES_URL'],
-    defaultOptions: () => ({}),
-    args: () => [],
+    defaultOptions: () => ({ rowLimit: '500', statementTimeoutMs: '30000' }),
+    args: (options) => [
+      ...(options.rowLimit === undefined ? [] : ['--row-limit', String(options.rowLimit)]),
+      ...(options.statementTimeoutMs === undefined ? [] : ['--statement-timeout-ms', String(options.statementTimeoutMs)]),
+    ],
     env: () => ({}),
   },
 };
