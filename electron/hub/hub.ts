@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import type net from 'node:net';
 import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
-import { CallLogStore } from './calllog/call-log-store.ts';
+import { CallLog } from './calllog/call-log.ts';
 import { KnownSecrets } from './calllog/redact.ts';
 import type { HubEvent } from './control/contract.ts';
 import { ControlDispatcher } from './control/dispatcher.ts';
@@ -17,6 +17,8 @@ import { HttpMcpEndpoint } from './gateway/http-endpoint.ts';
 import { HttpControlCarrier } from './control/http-carrier.ts';
 import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
 import { Gateway } from './gateway/gateway.ts';
+import type { ClientSession } from './gateway/client-session.ts';
+import { KeyedThrottle } from './util/keyed-throttle.ts';
 import { listenLocalSocket } from './gateway/local-socket.ts';
 import { StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
@@ -62,13 +64,16 @@ export class Hub {
   readonly bridgeLauncher: BridgeLauncher;
   readonly clientTokens: ClientTokens;
   readonly rules: SettingsRuleBook;
-  readonly callLog: CallLogStore;
+  callLog!: CallLog;
   endpoints: { mcp: string | null; ui: string | null } = { mcp: null, ui: null };
   readonly uiToken = randomBytes(24).toString('base64url');
   #socketServer: net.Server | undefined;
   #http: HubHttpServer | undefined;
   #mcpEndpoint: HttpMcpEndpoint | undefined;
   #retentionTimer: NodeJS.Timeout | undefined;
+  readonly #sessionEvents = new KeyedThrottle<ClientSession>(250, (session) => {
+    if (!session.closed) this.emit({ type: 'session-changed', session: session.info() });
+  });
   #stopping: Promise<void> | undefined;
 
   private constructor(options: HubOptions) {
@@ -79,8 +84,6 @@ export class Hub {
     this.keychain = options.keychain ?? new OsKeychain();
     this.bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
     this.clientTokens = new ClientTokens(this.keychain, this.settings);
-    this.callLog = new CallLogStore(this.paths.callLog);
-    this.callLog.onEntry((entry) => this.emit({ type: 'call-logged', entry }));
     this.rules = new SettingsRuleBook(this.settings);
 
     this.approvals = new ApprovalQueue(
@@ -115,10 +118,13 @@ export class Hub {
     this.gateway = new Gateway({
       directory: this.servers,
       approvals: this.approvals,
-      recorder: this.callLog,
+      recorder: { record: (entry) => this.callLog.record(entry) },
       secrets: this.knownSecrets,
-      sessionChanged: (session) => this.emit({ type: 'session-changed', session }),
-      sessionClosed: (sessionId) => this.emit({ type: 'session-closed', sessionId }),
+      sessionChanged: (session) => this.#sessionEvents.push(session.id, session),
+      sessionClosed: (sessionId) => {
+        this.#sessionEvents.forget(sessionId);
+        this.emit({ type: 'session-closed', sessionId });
+      },
     });
 
     this.dispatcher = new ControlDispatcher(createHandlers(this));
@@ -127,6 +133,8 @@ export class Hub {
   /** Starts the hub: reaps what a crashed predecessor left, opens the socket, starts servers. */
   static async start(options: HubOptions): Promise<Hub> {
     const hub = new Hub(options);
+    hub.callLog = await CallLog.open(hub.paths.callLog);
+    hub.callLog.onEntry((entry) => hub.emit({ type: 'call-logged', entry }));
     const pidFile = new PidFile(hub.paths.pidFile);
     const reaped = await pidFile.reapLeftovers();
     if (reaped.length > 0) hub.problems.push(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
@@ -166,18 +174,16 @@ export class Hub {
       await this.gateway.closeAll();
       await this.servers.stopAll();
       clearInterval(this.#retentionTimer);
-      this.callLog.close();
+      await this.callLog?.close();
     })();
     return this.#stopping;
   }
 
   #retention(): void {
     const { retentionDays, maxMegabytes } = this.settings.get().callLog;
-    try {
-      this.callLog.applyRetention(retentionDays, maxMegabytes * 1024 * 1024);
-    } catch (error) {
-      this.problems.push(`call log retention failed: ${(error as Error).message}`);
-    }
+    this.callLog.applyRetention(retentionDays, maxMegabytes * 1024 * 1024).catch((error: Error) => {
+      this.problems.push(`call log retention failed: ${error.message}`);
+    });
   }
 
   async #emitServer(serverId: string): Promise<void> {

@@ -1,10 +1,10 @@
-// The call log in SQLite (SPEC §4.5): one row per call, written before the client gets its answer
-// (WAL, so a row once written survives a crash of the hub), indexed for the filters the UIs offer,
-// with trigram full-text search over tool, arguments and preview, and retention by age and size.
+// The call log's SQLite database (SPEC §4.5): one row per call, indexed for the filters the UIs
+// offer, trigram full-text search over tool, arguments and preview, retention by age and size.
+// It runs inside the log worker (log-worker.ts); the hub talks to it through CallLog.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CallRecord, CallRecorder } from './call-record.ts';
+import type { CallRecord } from './call-record.ts';
 
 export interface LogQuery {
   readonly server?: string;
@@ -71,11 +71,10 @@ END;
 
 const MAX_PAGE = 1000;
 
-export class CallLogStore implements CallRecorder {
+export class CallLogStore {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
   readonly file: string;
-  #listeners = new Set<(entry: LogEntry) => void>();
 
   constructor(file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -87,43 +86,48 @@ export class CallLogStore implements CallRecorder {
     this.#db.exec('PRAGMA synchronous = NORMAL');
     this.#db.exec('PRAGMA busy_timeout = 5000');
     this.#db.exec(SCHEMA);
-    this.#insert = this.#db.prepare(`INSERT INTO calls (id, started_at, duration_ms, client_id, client_label, client_name, client_version, transport,
+    // OR IGNORE: replaying the write-ahead journal after a crash may meet rows already stored.
+    this.#insert = this.#db.prepare(`INSERT OR IGNORE INTO calls (id, started_at, duration_ms, client_id, client_label, client_name, client_version, transport,
       session_id, server_id, method, target, arguments, class, decision, outcome, result_bytes, preview, error, deny_reason)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
-  /** Writes the entry now (before the caller answers the client), then tells listeners. */
-  record(entry: CallRecord): void {
-    if (!this.#db.isOpen) return; // a call that ends while the hub shuts down
-    const result = this.#insert.run(
-      entry.id,
-      Date.parse(entry.startedAt),
-      entry.durationMs,
-      entry.clientId,
-      entry.clientLabel,
-      entry.clientName ?? null,
-      entry.clientVersion ?? null,
-      entry.transport,
-      entry.sessionId,
-      entry.serverId,
-      entry.method,
-      entry.target,
-      JSON.stringify(entry.arguments ?? null),
-      entry.class,
-      entry.decision,
-      entry.outcome,
-      entry.resultBytes,
-      entry.preview,
-      entry.error ?? null,
-      entry.denyReason ?? null,
-    );
-    const logged: LogEntry = { ...entry, seq: Number(result.lastInsertRowid) };
-    for (const listener of this.#listeners) listener(logged);
-  }
-
-  onEntry(listener: (entry: LogEntry) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /** Stores entries in one transaction; returns those newly stored, with their sequence numbers. */
+  insertBatch(entries: readonly CallRecord[]): LogEntry[] {
+    const stored: LogEntry[] = [];
+    this.#db.exec('BEGIN');
+    try {
+      for (const entry of entries) {
+        const result = this.#insert.run(
+          entry.id,
+          Date.parse(entry.startedAt),
+          entry.durationMs,
+          entry.clientId,
+          entry.clientLabel,
+          entry.clientName ?? null,
+          entry.clientVersion ?? null,
+          entry.transport,
+          entry.sessionId,
+          entry.serverId,
+          entry.method,
+          entry.target,
+          JSON.stringify(entry.arguments ?? null),
+          entry.class,
+          entry.decision,
+          entry.outcome,
+          entry.resultBytes,
+          entry.preview,
+          entry.error ?? null,
+          entry.denyReason ?? null,
+        );
+        if (result.changes > 0) stored.push({ ...entry, seq: Number(result.lastInsertRowid) });
+      }
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+    return stored;
   }
 
   query(q: LogQuery = {}): LogPage {
@@ -159,18 +163,6 @@ export class CallLogStore implements CallRecorder {
     const free = this.#db.prepare('PRAGMA freelist_count').get() as { freelist_count: number };
     const size = this.#db.prepare('PRAGMA page_size').get() as { page_size: number };
     return (pages.page_count - free.freelist_count) * size.page_size;
-  }
-
-  /** Many rows in one transaction (benchmarks, imports). */
-  recordMany(entries: readonly CallRecord[]): void {
-    this.#db.exec('BEGIN');
-    try {
-      for (const entry of entries) this.record(entry);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
   }
 
   close(): void {

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
-  CallToolRequestSchema,
   CompleteRequestSchema,
   ErrorCode,
   GetPromptRequestSchema,
@@ -24,7 +23,6 @@ import {
 import type { ApprovalQueue } from '../approvals/approval-gate.ts';
 import type { CallMethod, CallRecorder } from '../calllog/call-record.ts';
 import { redactArguments, summarizeResult, type KnownSecrets } from '../calllog/redact.ts';
-import type { SessionInfo } from '../control/contract.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { AnyResultSchema } from '../upstream/passthrough-schemas.ts';
@@ -33,7 +31,7 @@ import { Catalog } from './catalog.ts';
 import { ClientSession, type SessionIdentity } from './client-session.ts';
 import { asProtocolError, forwardRequest, ServerExitedError, type Extra } from './forward.ts';
 import { visibleSources, type ServerDirectory } from './server-directory.ts';
-import { handleToolCall } from './tool-call.ts';
+import { handleToolCall, type ToolCallParams } from './tool-call.ts';
 
 const LEVELS = LoggingLevelSchema.options;
 
@@ -42,7 +40,8 @@ export interface GatewayDeps {
   readonly approvals: ApprovalQueue;
   readonly recorder: CallRecorder;
   readonly secrets: KnownSecrets;
-  readonly sessionChanged: (session: SessionInfo) => void;
+  /** A session's facts changed (connected, initialized, a call made); the hub throttles the events. */
+  readonly sessionChanged: (session: ClientSession) => void;
   readonly sessionClosed: (sessionId: string) => void;
 }
 
@@ -86,10 +85,10 @@ export class Gateway {
     const session = new ClientSession(identity, this.#instructions());
     this.#register(session);
     this.#sessions.set(session.id, session);
-    session.server.oninitialized = () => this.#deps.sessionChanged(session.info());
+    session.server.oninitialized = () => this.#deps.sessionChanged(session);
     session.server.onclose = () => this.#closed(session);
     await session.server.connect(transport);
-    this.#deps.sessionChanged(session.info());
+    this.#deps.sessionChanged(session);
     return session;
   }
 
@@ -202,14 +201,21 @@ export class Gateway {
 
     server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: this.listTools() }));
 
-    server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-      const entry = this.catalog().tools.get(request.params.name);
+    // tools/call is the hot path and a transparent hub passes results through as the server sent
+    // them, so it is handled without the SDK's per-request schema parse and result re-validation;
+    // the few fields the hub relies on are checked here.
+    server.fallbackRequestHandler = async (request, extra) => {
+      if (request.method !== 'tools/call') throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+      const params = toolCallParams(request.params);
+      const entry = this.catalog().tools.get(params.name);
       const ctx = { directory: deps.directory, catalog: () => this.catalog(), approvals: deps.approvals, recorder: deps.recorder, secrets: deps.secrets };
-      const call = () => handleToolCall(ctx, session, request.params, extra);
-      const result = entry ? await this.#tracked(entry.serverId, session, extra, call) : await call();
-      deps.sessionChanged(session.info());
-      return result;
-    });
+      const call = () => handleToolCall(ctx, session, params, extra);
+      try {
+        return (await (entry ? this.#tracked(entry.serverId, session, extra, call) : call())) as never;
+      } finally {
+        deps.sessionChanged(session);
+      }
+    };
 
     server.setRequestHandler(ListPromptsRequestSchema, async () => ({
       prompts: [...this.catalog().prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
@@ -328,7 +334,7 @@ export class Gateway {
       record(extra.signal.aborted ? 'cancelled' : error instanceof ServerExitedError ? 'server-exited' : 'protocol-error', undefined, message);
       throw asProtocolError(error);
     } finally {
-      this.#deps.sessionChanged(session.info());
+      this.#deps.sessionChanged(session);
     }
   }
 
@@ -361,4 +367,15 @@ export class Gateway {
     const connection = await this.#supervisor(serverId).connectionForCall();
     await connection.request(method, params);
   }
+}
+
+/** The params of a tools/call, checked for what the hub relies on (the server validates the rest). */
+function toolCallParams(raw: unknown): ToolCallParams {
+  const params = (raw ?? {}) as Record<string, unknown>;
+  if (typeof params.name !== 'string' || params.name.length === 0) throw new McpError(ErrorCode.InvalidParams, 'tools/call needs a tool "name"');
+  if (params.arguments !== undefined && (typeof params.arguments !== 'object' || params.arguments === null || Array.isArray(params.arguments))) {
+    throw new McpError(ErrorCode.InvalidParams, 'tools/call "arguments" must be an object');
+  }
+  if (params._meta !== undefined && (typeof params._meta !== 'object' || params._meta === null)) throw new McpError(ErrorCode.InvalidParams, '"_meta" must be an object');
+  return params as unknown as ToolCallParams;
 }

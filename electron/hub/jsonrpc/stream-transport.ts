@@ -28,6 +28,7 @@ export class StreamTransport implements Transport {
   readonly #options: StreamTransportOptions;
   readonly #reader: LineReader;
   #closed = false;
+  #corked = false;
 
   constructor(options: StreamTransportOptions) {
     this.#options = options;
@@ -57,6 +58,16 @@ export class StreamTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('Not connected'));
     const { output } = this.#options;
+    // Messages sent in the same tick leave in one write (writev): under load that saves a
+    // system call and a wake-up of the peer per message.
+    if (!this.#corked) {
+      this.#corked = true;
+      output.cork();
+      process.nextTick(() => {
+        this.#corked = false;
+        output.uncork();
+      });
+    }
     return new Promise((resolve, reject) => {
       const ok = output.write(JSON.stringify(message) + '\n', (error) => (error ? reject(error) : undefined));
       // Resolve on buffer space rather than on flush: the SDK awaits send() for every message.

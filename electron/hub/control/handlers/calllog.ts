@@ -11,7 +11,7 @@ export function callLogHandlers(hub: Hub): CallLogHandlers {
       return hub.callLog.query(query);
     },
     async 'log.count'(query) {
-      return { count: hub.callLog.count(query) };
+      return { count: await hub.callLog.count(query) };
     },
   };
 }

@@ -21,7 +21,7 @@ export function hubHandlers(hub: Hub): HubHandlers {
         servers: await allServers(),
         clients: hub.gateway.sessions().map((s) => s.info()),
         approvals: hub.approvals.list(),
-        problems: hub.problems,
+        problems: [...hub.problems, ...hub.callLog.problems],
       };
     },
 
