@@ -23,6 +23,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   approvals: () => import('./commands/approvals.ts'),
   rules: () => import('./commands/rules.ts'),
   log: () => import('./commands/log.ts'),
+  clients: () => import('./commands/clients.ts'),
+  install: () => import('./commands/install.ts'),
+  uninstall: () => import('./commands/uninstall.ts'),
+  import: () => import('./commands/import.ts'),
 };
 
 const USAGE = `Usage: mcp-tray <command> [options]
@@ -35,6 +39,10 @@ const USAGE = `Usage: mcp-tray <command> [options]
   approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
   rules [list | revoke ID]            persisted "always approve" rules
   log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T] [--limit N] [--export jsonl|csv]
+  clients [--json] | clients token CLIENT [--revoke]   detected / installed / connected clients; HTTP tokens
+  install CLIENT [--http] [--dry-run] write the mcp-tray entry into an IDE (--dry-run prints the diff)
+  uninstall CLIENT [--dry-run]        remove only that entry
+  import CLIENT [--servers a,b] [--delete-backup] [--list]   move an IDE's servers into MCP Tray
 
 Every command takes --data-dir D (else MCP_TRAY_HOME, else the per-user app data folder).`;
 

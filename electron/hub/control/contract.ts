@@ -8,6 +8,7 @@ import { serverRequests, type ServerResults } from './api/servers.ts';
 import { approvalRequests, type ApprovalResults } from './api/approvals.ts';
 import { callLogRequests, type CallLogResults } from './api/calllog.ts';
 import { settingsRequests, type SettingsResults } from './api/settings.ts';
+import { clientRequests, type ClientResults } from './api/clients.ts';
 
 export type * from './shapes.ts';
 
@@ -17,12 +18,13 @@ export const requestSchemas = {
   ...approvalRequests,
   ...callLogRequests,
   ...settingsRequests,
+  ...clientRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
 export type Params<M extends Method> = z.infer<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults {}
 
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Results[M]> };
 

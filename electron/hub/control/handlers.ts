@@ -7,6 +7,7 @@ import { serverHandlers } from './handlers/servers.ts';
 import { approvalHandlers } from './handlers/approvals.ts';
 import { callLogHandlers } from './handlers/calllog.ts';
 import { settingsHandlers } from './handlers/settings.ts';
+import { clientHandlers } from './handlers/clients.ts';
 
 export function createHandlers(hub: Hub): Handlers {
   return {
@@ -15,5 +16,6 @@ export function createHandlers(hub: Hub): Handlers {
     ...approvalHandlers(hub),
     ...callLogHandlers(hub),
     ...settingsHandlers(hub),
+    ...clientHandlers(hub),
   };
 }
