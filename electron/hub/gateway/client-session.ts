@@ -15,7 +15,8 @@ export interface SessionIdentity {
 }
 
 export class ClientSession {
-  readonly id = randomUUID();
+  /** For HTTP sessions, the Mcp-Session-Id the client sends; one id everywhere. */
+  readonly id: string;
   readonly server: Server;
   readonly identity: SessionIdentity;
   readonly since = new Date().toISOString();
@@ -29,7 +30,8 @@ export class ClientSession {
   readonly subscriptions = new Set<string>();
   closed = false;
 
-  constructor(identity: SessionIdentity, instructions: string | undefined) {
+  constructor(identity: SessionIdentity, instructions: string | undefined, id: string = randomUUID()) {
+    this.id = id;
     this.identity = identity;
     this.server = new Server(HUB_SERVER_INFO, {
       capabilities: {

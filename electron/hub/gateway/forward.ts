@@ -40,21 +40,25 @@ export async function forwardRequest(
   const forwarded = meta ? { ...rest, _meta: meta } : rest;
   supervisor.callStarted();
   let run = supervisor.currentRun;
+  // Progress sent to the client must leave before the result does: over HTTP the result closes
+  // the call's event stream, and a notification still on its way would be lost.
+  const progressSent: Array<Promise<void>> = [];
+  let progress: { token: string; release(): void } | undefined;
   try {
     const connection = await supervisor.connectionForCall();
     run = supervisor.currentRun;
-    return await connection.request(method, forwarded, {
-      signal: extra.signal,
-      timeout: FORWARD_TIMEOUT_MS,
-      resetTimeoutOnProgress: true,
-      onprogress:
-        clientToken === undefined
-          ? undefined
-          : (progress) =>
-              void extra
-                .sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken: clientToken } })
-                .catch(() => undefined),
-    });
+    progress =
+      clientToken === undefined
+        ? undefined
+        : connection.progressToken((params) => {
+            progressSent.push(
+              extra.sendNotification({ method: 'notifications/progress', params: { ...params, progressToken: clientToken } }).catch(() => undefined),
+            );
+          });
+    const params = progress ? { ...forwarded, _meta: { ...(forwarded._meta as object | undefined), progressToken: progress.token } } : forwarded;
+    const result = await connection.request(method, params, { signal: extra.signal, timeout: FORWARD_TIMEOUT_MS });
+    await Promise.all(progressSent);
+    return result;
   } catch (error) {
     if (extra.signal.aborted || error instanceof ServerUnavailableError) throw error;
     const exit = await supervisor.exitOfRun(run);
@@ -66,6 +70,7 @@ export async function forwardRequest(
     }
     throw error;
   } finally {
+    progress?.release();
     supervisor.callEnded();
   }
 }

@@ -81,8 +81,8 @@ export class Gateway {
   }
 
   /** Connects a client over a transport (the local socket or an HTTP session). */
-  async connect(transport: Transport, identity: SessionIdentity): Promise<ClientSession> {
-    const session = new ClientSession(identity, this.#instructions());
+  async connect(transport: Transport, identity: SessionIdentity, sessionId?: string): Promise<ClientSession> {
+    const session = new ClientSession(identity, this.#instructions(), sessionId);
     this.#register(session);
     this.#sessions.set(session.id, session);
     session.server.oninitialized = () => this.#deps.sessionChanged(session);

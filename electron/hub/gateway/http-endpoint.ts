@@ -51,11 +51,10 @@ export class HttpMcpEndpoint {
         body = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          // Answer first, then drain what the client still sends so it can read the answer.
-          res.setHeader('Connection', 'close');
+          // Answer at once, then keep reading (and dropping) what the client still sends: closing
+          // mid-upload would leave it with a broken pipe instead of this answer.
           jsonRpcError(res, 413, -32600, `${error.message}; MCP Tray accepts requests up to ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-          req.resume();
-          setTimeout(() => req.destroy(), 10_000).unref();
+          discardBody(req);
           return;
         }
         return jsonRpcError(res, 400, -32700, `Parse error: ${(error as Error).message}`);
@@ -90,8 +89,9 @@ export class HttpMcpEndpoint {
   }
 
   async #startSession(clientId: string, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const sessionId = randomUUID();
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
+      sessionIdGenerator: () => sessionId,
       // Registered before the initialize response is sent, so a fast follow-up request finds it.
       onsessioninitialized: (id) => {
         this.#sessions.set(id, { transport, clientId, lastActivity: Date.now() });
@@ -100,7 +100,7 @@ export class HttpMcpEndpoint {
     transport.onclose = () => {
       if (transport.sessionId) this.#sessions.delete(transport.sessionId);
     };
-    await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' });
+    await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' }, sessionId);
     await transport.handleRequest(req, res, body);
   }
 
@@ -128,6 +128,16 @@ export class HttpMcpEndpoint {
       }
     }
   }
+}
+
+/** Drops the rest of a refused body, up to a bound; past it the connection is closed. */
+function discardBody(req: IncomingMessage): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 1024 * 1024 * 1024) req.destroy();
+  });
+  req.resume();
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

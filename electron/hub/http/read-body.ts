@@ -1,20 +1,44 @@
 // Reads a request body up to a limit, counting streamed bytes (Content-Length can lie or be
-// absent). Over the limit it stops reading and says so; the caller answers 413.
+// absent). Over the limit it stops collecting and says so, leaving the stream open so the caller
+// can answer 413 and drain the rest (destroying it would break the client's pipe instead).
 import type { IncomingMessage } from 'node:http';
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(`request body of ${declared} bytes exceeds the ${limit}-byte limit`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`request body exceeds the ${limit}-byte limit`);
-    chunks.push(chunk as Buffer);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new BodyTooLargeError(`request body of ${declared} bytes exceeds the ${limit}-byte limit`));
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        reject(new BodyTooLargeError(`request body exceeds the ${limit}-byte limit`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }

@@ -8,6 +8,7 @@ import {
   CreateMessageRequestSchema,
   ElicitRequestSchema,
   LoggingMessageNotificationSchema,
+  ProgressNotificationSchema,
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
   ResourceUpdatedNotificationSchema,
@@ -54,10 +55,14 @@ export interface UpstreamHooks {
   error?(error: Error): void;
 }
 
+export type ProgressParams = { progress: number; total?: number; message?: string };
+
 export class UpstreamConnection {
   readonly client: Client;
   lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
   readonly #hooks: UpstreamHooks;
+  readonly #progress = new Map<string, (params: ProgressParams) => void>();
+  #nextProgressToken = 1;
 
   private constructor(client: Client, hooks: UpstreamHooks) {
     this.client = client;
@@ -108,6 +113,17 @@ export class UpstreamConnection {
     return this.client.request({ method, params } as never, AnyResultSchema, options) as Promise<Record<string, unknown>>;
   }
 
+  /**
+   * A progress token of the hub's own toward this server, and a way to release it. The hub maps
+   * tokens itself instead of using the SDK's `onprogress`: the SDK forgets a token as soon as the
+   * response arrives, and drops a last progress notification that came in the same read.
+   */
+  progressToken(listener: (params: ProgressParams) => void): { token: string; release(): void } {
+    const token = `mcp-tray-${this.#nextProgressToken++}`;
+    this.#progress.set(token, listener);
+    return { token, release: () => setImmediate(() => this.#progress.delete(token)) };
+  }
+
   notify(method: string, params?: Record<string, unknown>): Promise<void> {
     return this.client.notification({ method, params } as never);
   }
@@ -146,6 +162,10 @@ export class UpstreamConnection {
     client.setNotificationHandler(ResourceListChangedNotificationSchema, relist);
     client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => hooks.resourceUpdated?.(n.params));
     client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => hooks.logMessage?.(n.params));
+    client.setNotificationHandler(ProgressNotificationSchema, (n) => {
+      const { progressToken, ...params } = n.params;
+      this.#progress.get(String(progressToken))?.(params as ProgressParams);
+    });
     const route = (method: ServerRequest['method']) => async (request: { params: Record<string, unknown> }, extra: { signal: AbortSignal }) => {
       if (!hooks.serverRequest) throw new Error(`MCP Tray cannot route ${method} from this server`);
       return hooks.serverRequest({ method, params: request.params }, extra.signal) as never;
