@@ -9,6 +9,7 @@ bash e2e/setup/system-deps.sh
 echo "── type check"
 npx tsc --noEmit -p tsconfig.json
 if [ -f renderer/tsconfig.json ]; then npx tsc --noEmit -p renderer/tsconfig.json; fi
+npx tsc --noEmit -p electron/tsconfig.json
 
 export MCP_TRAY_KEYCHAIN_SERVICE="mcp-tray-test-$$"
 echo "── vitest (unit + integration) and playwright, inside a private D-Bus session with gnome-keyring"
@@ -16,4 +17,6 @@ dbus-run-session -- bash e2e/setup/with-keyring.sh bash -c '
   set -e
   npx vitest run
   if [ -f playwright.config.ts ]; then npx playwright test; fi
+  # The desktop app under Playwright: needs an Electron binary and a display (Xvfb when there is none).
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then xvfb-run -a npx playwright test -c playwright.electron.config.ts; else npx playwright test -c playwright.electron.config.ts; fi
 '

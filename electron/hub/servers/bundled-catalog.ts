@@ -1,5 +1,6 @@
 // The servers MCP Tray ships with (SPEC §8): what each one is, the settings it takes, and how to
 // start it. Each lives in servers/<name>/ and runs on the Node that runs the hub.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,9 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
 export const DEFAULT_SERVERS_ROOT = fileURLToPath(new URL('../../../servers/', import.meta.url));
 
 export function bundledEntry(kind: BundledKind, serversRoot = DEFAULT_SERVERS_ROOT): string {
-  return path.join(serversRoot, kind, 'main.ts');
+  const source = path.join(serversRoot, kind, 'main.ts');
+  // The desktop app ships the servers built to JavaScript (dist/servers, resources/servers).
+  return existsSync(source) ? source : path.join(serversRoot, kind, 'main.js');
 }
 
 export function defaultBundledDefinition(kind: BundledKind, dataDir: string): BundledServerDefinition {

@@ -1,0 +1,119 @@
+// MCP Tray's Electron main process (SPEC §5), as a table of contents: the hub (electron/hub/) does
+// the work; each step below is one small module of electron/shell/. Pure parts (menu, options,
+// policies) are tested under Node; what touches Electron is a thin adapter.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, protocol, session } from 'electron';
+import { Hub } from './hub/hub.ts';
+import { APP_SCHEME_PRIVILEGES } from './shell/app-protocol.ts';
+import { serveAppProtocol } from './shell/app-protocol-handler.ts';
+import { notifyApprovals } from './shell/approval-notifier.ts';
+import { secureSession } from './shell/content-security.ts';
+import { registerControlIpc } from './shell/control-ipc.ts';
+import { installE2eHooks, trayHooks } from './shell/e2e-hooks.ts';
+import { ideEntryLauncher } from './shell/ide-entry-launcher.ts';
+import { parseLaunchOptions } from './shell/launch-options.ts';
+import { syncLoginItem } from './shell/login-item-sync.ts';
+import { MainWindow } from './shell/main-window.ts';
+import { createQuitter } from './shell/quit.ts';
+import { electronSettingsBackend } from './shell/settings-backend.ts';
+import { shellLayout } from './shell/shell-paths.ts';
+import { TrayController } from './shell/tray-controller.ts';
+import type { ControlCall } from './shell/tray-state.ts';
+
+const APP_ID = 'dev.mcptray.app';
+const MAIN_DIR = path.dirname(fileURLToPath(import.meta.url));
+const defaultDataDir = path.resolve(app.getPath('userData'));
+const launch = parseLaunchOptions(process.argv, process.env, defaultDataDir);
+
+// ── One data dir, one instance per data dir ─────────────────────────────────────────────────────
+// Chromium's own files go to a subfolder of the data dir, which the headless hub shares.
+app.setPath('userData', launch.dataDir);
+app.setPath('sessionData', path.join(launch.dataDir, 'chromium'));
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+} else {
+  // ── A tray app: no Dock icon (LSUIElement in the packaged app), no quitting when the window closes
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  app.on('window-all-closed', () => undefined);
+  app.whenReady().then(startShell).catch(fatal);
+}
+
+async function startShell(): Promise<void> {
+  if (process.platform === 'darwin') app.dock?.hide();
+  const layout = shellLayout({ mainDir: MAIN_DIR, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+
+  // ── The hub, with Electron's settings backend and the app's own bridge launcher ──────────────
+  const hub = await Hub.start({
+    dataDir: launch.dataDir,
+    settingsBackend: electronSettingsBackend,
+    serversRoot: layout.serversRoot,
+    uiDir: layout.rendererDir,
+    bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
+  });
+  const call: ControlCall = (method, params) => hub.dispatcher.call(method, params);
+  const subscribe = hub.events.subscribe.bind(hub.events);
+  const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);
+
+  // ── The window: locked-down session, the UI on mcp-tray://app/, the control API over IPC ─────
+  secureSession(session.defaultSession);
+  serveAppProtocol(protocol, layout.rendererDir);
+  const window = new MainWindow({ preload: layout.preload, icon: path.join(layout.assetsDir, 'icon.png') });
+  registerControlIpc(ipcMain, {
+    dispatch: (method, params) => hub.dispatcher.dispatch(method, params),
+    isTrustedSender: (sender) => window.isOwnSender(sender),
+    subscribe,
+    eventSink: () => window.eventSink(),
+  });
+
+  // ── Quitting stops every server first ─────────────────────────────────────────────────────────
+  let tray: TrayController | undefined;
+  const quitter = createQuitter({
+    beforeStop: () => {
+      window.allowClose();
+      tray?.destroy();
+    },
+    stopHub: () => hub.stop(),
+    exit: (code) => app.exit(code),
+    report,
+  });
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    void quitter.quit();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void quitter.quit());
+  // Started again by the user: show the window (a bridge's `--background` start needs nothing).
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes('--background')) window.show();
+  });
+
+  // ── Tray, approval notifications, start at login ──────────────────────────────────────────────
+  tray = new TrayController({ call, subscribe, assetsDir: layout.assetsDir, openWindow: (route) => window.show(route), quit: () => quitter.quit() });
+  notifyApprovals({
+    subscribe,
+    decide: (id, decision) => call('approvals.decide', { id, decision }),
+    openWindow: (route) => window.show(route),
+    windowFocused: () => window.isFocused(),
+  });
+  syncLoginItem({
+    startAtLogin: () => hub.settings.get().startAtLogin,
+    onSettingsChanged: (listener) => hub.settings.onChange(listener),
+    extraArgs: launch.dataDir === defaultDataDir ? [] : ['--data-dir', launch.dataDir],
+    report,
+  });
+  for (const problem of hub.problems) report(problem);
+
+  const shownTray = tray;
+  installE2eHooks(process.env, { dataDir: launch.dataDir, ...trayHooks(() => shownTray.model), openWindow: (route) => window.show(route) });
+
+  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  if (!launch.background && !openedAtLogin) window.show();
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('MCP Tray could not start', `${message}\n\nIf "mcp-tray serve" is running for the same data folder (${launch.dataDir}), stop it first.`);
+  app.exit(1);
+}

@@ -1,0 +1,82 @@
+// What the tray shows, gathered from the control API: the same calls any UI makes. The tray
+// menu (tray-menu.ts) and icon are pure functions of this state.
+import type { ClientInstallStatus } from '../hub/control/api/clients.ts';
+import type { ApprovalInfo, ServerStatus, SessionInfo } from '../hub/control/shapes.ts';
+import type { Method, Results } from '../hub/control/contract.ts';
+
+export interface InstallTarget {
+  readonly id: string;
+  readonly label: string;
+  readonly status: Exclude<ClientInstallStatus, 'not-detected'>;
+  /** Why the client's config cannot be used (status "unreadable"), or what is outdated. */
+  readonly problem?: string;
+}
+
+export interface TrayState {
+  readonly servers: readonly ServerStatus[];
+  readonly approvals: readonly ApprovalInfo[];
+  readonly sessions: readonly SessionInfo[];
+  /** Detected clients; undefined while they could not be listed. */
+  readonly installTargets: readonly InstallTarget[] | undefined;
+  readonly startAtLogin: boolean;
+  readonly problems: readonly string[];
+}
+
+export type TrayIconState = 'normal' | 'attention' | 'error';
+
+/** The typed in-process control API (the hub's `dispatcher.call`). */
+export type ControlCall = <M extends Method>(method: M, params: unknown) => Promise<Results[M]>;
+
+export function crashedServers(state: TrayState): ServerStatus[] {
+  return state.servers.filter((s) => s.state === 'crashed');
+}
+
+/**
+ * Attention (pending approvals) wins over error (a crashed server): an approval has a deadline
+ * and a client waiting on it, while a crashed server stays crashed until the user acts.
+ */
+export function trayIconState(state: TrayState): TrayIconState {
+  if (state.approvals.length > 0) return 'attention';
+  if (crashedServers(state).length > 0) return 'error';
+  return 'normal';
+}
+
+/** The first, informative line of the menu (and the tooltip). */
+export function statusLine(state: TrayState): string {
+  if (state.servers.length === 0) return 'No servers yet: open MCP Tray to add one';
+  const enabled = state.servers.filter((s) => s.enabled);
+  const running = enabled.filter((s) => s.state === 'running').length;
+  const parts = [`${running} of ${enabled.length} ${enabled.length === 1 ? 'server' : 'servers'} running`];
+  const crashed = crashedServers(state).length;
+  if (crashed > 0) parts.push(`${crashed} crashed`);
+  const clients = state.sessions.length;
+  parts.push(clients === 0 ? 'no clients connected' : `${clients} ${clients === 1 ? 'client' : 'clients'} connected`);
+  return parts.join(' · ');
+}
+
+/** The tooltip: the status line, plus what needs the user. */
+export function trayTooltip(state: TrayState): string {
+  const lines = ['MCP Tray', statusLine(state)];
+  if (state.approvals.length > 0) lines.push(`${state.approvals.length} waiting for your approval`);
+  for (const problem of state.problems) lines.push(problem);
+  return lines.join('\n');
+}
+
+export function installTargetsFrom(rows: Results['clients.list']): InstallTarget[] {
+  return rows.flatMap((row) =>
+    row.status === 'not-detected' ? [] : [{ id: row.id, label: row.label, status: row.status, ...(row.problem ? { problem: row.problem } : {}) }],
+  );
+}
+
+/** Reads the hub's status and settings; the install targets are passed in (they are slower to list). */
+export async function loadTrayState(call: ControlCall, installTargets: readonly InstallTarget[] | undefined): Promise<TrayState> {
+  const [status, settings] = await Promise.all([call('status', {}), call('settings.get', {})]);
+  return {
+    servers: status.servers,
+    approvals: status.approvals,
+    sessions: status.clients,
+    installTargets,
+    startAtLogin: settings.startAtLogin,
+    problems: status.problems,
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isConfirmed, writeModeDialog } from './write-mode-confirm.ts';
+
+describe('write mode confirmation dialog', () => {
+  it('defaults to Cancel for both modes, so Enter or Escape turns nothing on', () => {
+    for (const mode of ['ask', 'allow'] as const) {
+      const dialog = writeModeDialog('Git', mode);
+      expect(dialog.buttons![dialog.defaultId!]).toBe('Cancel');
+      expect(dialog.cancelId).toBe(dialog.defaultId);
+    }
+  });
+
+  it('warns more strongly for "allow" and needs its checkbox as well', () => {
+    const allow = writeModeDialog('Git', 'allow');
+    expect(allow.type).toBe('warning');
+    expect(allow.detail).toMatch(/no approval/);
+    expect(isConfirmed('allow', { response: 1, checkboxChecked: false })).toBe(false);
+    expect(isConfirmed('allow', { response: 1, checkboxChecked: true })).toBe(true);
+    expect(isConfirmed('allow', { response: 0, checkboxChecked: true })).toBe(false);
+  });
+
+  it('turns "ask" on with the confirm button alone', () => {
+    expect(writeModeDialog('Git', 'ask').checkboxLabel).toBeUndefined();
+    expect(isConfirmed('ask', { response: 1, checkboxChecked: false })).toBe(true);
+    expect(isConfirmed('ask', { response: 0, checkboxChecked: false })).toBe(false);
+  });
+});
