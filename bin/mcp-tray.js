@@ -4,12 +4,16 @@
 // with the Node pinned in this project's node_modules, passing stdio straight through.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 const supported = major > 22 || (major === 22 && minor >= 18);
 
 if (supported) {
+  // Node caches compiled (and type-stripped) modules between runs: the hub starts about twice as
+  // fast and without the TypeScript stripper loaded. A cache that cannot be written is skipped.
+  module.enableCompileCache?.();
   const { main } = await import('../electron/cli/main.ts');
   process.exitCode = await main(process.argv.slice(2));
 } else {

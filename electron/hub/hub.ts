@@ -20,7 +20,7 @@ import { Gateway } from './gateway/gateway.ts';
 import type { ClientSession } from './gateway/client-session.ts';
 import { KeyedThrottle } from './util/keyed-throttle.ts';
 import { listenLocalSocket } from './gateway/local-socket.ts';
-import { StreamTransport } from './jsonrpc/stream-transport.ts';
+import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
 import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
 import { dataPaths, ensureDataDir, type DataPaths } from './paths.ts';
@@ -140,7 +140,7 @@ export class Hub {
     if (reaped.length > 0) hub.problems.push(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
     hub.#socketServer = await listenLocalSocket(hub.paths.socket, (hello, socket) => {
       if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener));
-      const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true });
+      const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
       void hub.gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
     });
     hub.#mcpEndpoint = new HttpMcpEndpoint(hub.gateway, hub.clientTokens);

@@ -111,6 +111,8 @@ export interface HubStatus {
   readonly clients: readonly SessionInfo[];
   readonly approvals: readonly ApprovalInfo[];
   readonly problems: readonly string[];
+  /** The hub process's memory, in MB: what the OS counts (rss) and what the hub holds (heap, buffers). */
+  readonly memory: { readonly rss: number; readonly heapUsed: number; readonly external: number };
 }
 
 export interface LogLineInfo {

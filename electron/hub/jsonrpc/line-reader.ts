@@ -50,8 +50,8 @@ export class LineReader {
       this.#discarding = true;
       return;
     }
-    // Copy: the caller may reuse its chunk buffer.
-    this.#pending.push(Buffer.from(rest));
+    // Stream chunks are fresh buffers (never reused by Node), so holding a view costs no copy.
+    this.#pending.push(rest);
     this.#pendingBytes += rest.length;
   }
 

@@ -6,8 +6,12 @@ import type { Readable, Writable } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { LineReader } from './line-reader.ts';
+import { releaseMemorySoon } from '../util/release-memory.ts';
 
+/** Frames from servers (results can be large). */
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** Frames from clients: requests are small; the SDK's own stdio limit is 10 MB. */
+export const CLIENT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export interface StreamTransportOptions {
   readonly input: Readable;
@@ -36,6 +40,7 @@ export class StreamTransport implements Transport {
     this.#reader = new LineReader(maxBytes, {
       line: (text) => this.#onLine(text),
       oversized: (size) => {
+        releaseMemorySoon();
         const message = `Message of ${size} bytes exceeds the ${maxBytes}-byte limit and was dropped`;
         this.onerror?.(new Error(message));
         if (options.answerMalformed) this.#sendError(null, -32600, message);

@@ -1,5 +1,6 @@
 // From a server definition to what to start: the command line of a bundled or user-defined
 // stdio server (never a shell, never anything an MCP client sent), or the URL of a remote one.
+import module from 'node:module';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { childEnvironment } from '../supervisor/child-env.ts';
 import type { LaunchPlan } from '../upstream/launch.ts';
@@ -27,7 +28,9 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
   switch (def.kind) {
     case 'bundled': {
       const info = BUNDLED_SERVERS[def.bundled];
-      const declared = { ...ctx.node.env, ...info.env(def.options, ctx.dataDir) };
+      // Our own servers share the hub's compile cache: they start faster and lighter.
+      const cache = module.getCompileCacheDir?.();
+      const declared = { ...ctx.node.env, ...(cache ? { NODE_COMPILE_CACHE: cache } : {}), ...info.env(def.options, ctx.dataDir) };
       return {
         kind: 'process',
         spawn: {

@@ -22,6 +22,7 @@ export function hubHandlers(hub: Hub): HubHandlers {
         clients: hub.gateway.sessions().map((s) => s.info()),
         approvals: hub.approvals.list(),
         problems: [...hub.problems, ...hub.callLog.problems],
+        memory: megabytes(process.memoryUsage()),
       };
     },
 
@@ -33,4 +34,9 @@ export function hubHandlers(hub: Hub): HubHandlers {
       return { disconnected: await hub.gateway.disconnect(sessionId) };
     },
   };
+}
+
+function megabytes(usage: NodeJS.MemoryUsage): HubStatus['memory'] {
+  const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+  return { rss: mb(usage.rss), heapUsed: mb(usage.heapUsed), external: mb(usage.external) };
 }

@@ -1,0 +1,149 @@
+// The measurements: sequential call latency, throughput of concurrent clients, time of one large
+// call, hub start-up to ready, idle memory, and call-log queries at a million entries.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { CallLogStore } from '../../electron/hub/calllog/call-log-store.ts';
+import type { CallRecord } from '../../electron/hub/calllog/call-record.ts';
+import { BIN, NODE, tempDir } from '../../e2e/helpers/hub-process.ts';
+import { summarize } from './stats.ts';
+
+export async function latency(client: Client, calls: number, warmup = 300): Promise<{ p50: number; p99: number; mean: number; n: number }> {
+  const call = () => client.callTool({ name: 'echo', arguments: { message: 'benchmark' } });
+  for (let i = 0; i < warmup; i++) await call();
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+/** Calls per second of `clients.length` clients each calling in a loop for `seconds`. */
+export async function throughput(clients: Client[], seconds: number): Promise<{ callsPerSecond: number; calls: number; errors: number }> {
+  let calls = 0;
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() < end) {
+        try {
+          const result = await client.callTool({ name: 'echo', arguments: { message: 'throughput' } });
+          if (result.isError) errors++;
+          calls++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { callsPerSecond: calls / elapsed, calls, errors };
+}
+
+/** Median milliseconds of a call returning `bytes` of text (the test server's `blob` tool). */
+export async function bigResult(client: Client, bytes: number, runs: number, tool = 'blob'): Promise<number> {
+  const samples: number[] = [];
+  await client.callTool({ name: tool, arguments: { bytes } });
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = await client.callTool({ name: tool, arguments: { bytes } });
+    samples.push(performance.now() - start);
+    const text = (result.content as Array<{ text: string }>)[0]!.text;
+    if (text.length !== bytes) throw new Error(`expected ${bytes} bytes, got ${text.length}`);
+  }
+  return summarize(samples).p50;
+}
+
+/** `mcp-tray serve` from spawn until it reports the bundled servers running, and its RSS once idle. */
+export async function startupAndIdle(settings: Record<string, unknown>, idleSeconds: number): Promise<{ readyMs: number; idleRssMb: number }> {
+  const dataDir = tempDir('mcp-tray-bench-');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
+  const started = performance.now();
+  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Connect an IDE with')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited ${code}: ${output}`)));
+  });
+  const readyMs = performance.now() - started;
+  const ids = (settings.servers as Array<{ id: string; enabled?: boolean }>).filter((s) => s.enabled !== false).map((s) => s.id);
+  const notRunning = ids.filter((id) => !output.includes(`  ${id}: running`));
+  if (notRunning.length > 0) throw new Error(`not running at ready: ${notRunning.join(', ')}\n${output}`);
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+  return { readyMs, idleRssMb: Number(rss?.[1] ?? 0) / 1024 };
+}
+
+const SERVERS = ['filesystem', 'memory', 'git', 'postgres', 'github'];
+const DECISIONS = ['auto-read', 'approved-once', 'denied-user', 'blocked-write-off', 'allow-mode'] as const;
+
+/** Builds a log of `rows` synthetic calls and times filtered page queries on it. */
+export async function logQueries(rows: number): Promise<{ buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> }> {
+  const dir = tempDir('mcp-tray-bench-log-');
+  const store = new CallLogStore(path.join(dir, 'calls.sqlite'));
+  const started = performance.now();
+  const now = Date.now();
+  const batch = 20_000;
+  for (let offset = 0; offset < rows; offset += batch) {
+    const entries: CallRecord[] = [];
+    for (let k = offset; k < Math.min(rows, offset + batch); k++) {
+      entries.push({
+        id: `bench-${k}`,
+        startedAt: new Date(now - (rows - k) * 500).toISOString(),
+        durationMs: k % 700,
+        clientId: `client-${k % 7}`,
+        clientLabel: `Client ${k % 7}`,
+        clientName: 'bench',
+        clientVersion: '1',
+        transport: k % 2 ? 'socket' : 'http',
+        sessionId: `session-${k % 50}`,
+        serverId: SERVERS[k % SERVERS.length]!,
+        method: 'tools/call',
+        target: `tool_${k % 40}`,
+        arguments: { path: `/home/user/project/src/file-${k}.ts`, query: `term${k % 1000}` },
+        class: k % 3 ? 'read' : 'write',
+        decision: DECISIONS[k % DECISIONS.length]!,
+        outcome: k % 13 === 0 ? 'tool-error' : 'ok',
+        resultBytes: 100 + (k % 1000),
+        preview: `result of call ${k}`,
+      });
+    }
+    store.bulkLoad(entries);
+  }
+  store.rebuildSearchIndex();
+  const buildSeconds = (performance.now() - started) / 1000;
+  const filters: Array<Record<string, string>> = [
+    {},
+    { server: 'git' },
+    { server: 'git', decision: 'denied-user' },
+    { client: 'client-3', outcome: 'tool-error' },
+    { decision: 'approved-once', since: new Date(now - 86_400_000).toISOString() },
+    { search: `file-${Math.floor(rows / 2)}.ts` },
+    { search: 'tool_17', server: 'memory' },
+  ];
+  const queries = filters.map((filter) => {
+    store.query({ ...filter, limit: 100 }); // warm the cache as a UI that already showed the log would have
+    const samples: number[] = [];
+    let count = 0;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      count = store.query({ ...filter, limit: 100 }).entries.length;
+      samples.push(performance.now() - start);
+    }
+    return { filter: JSON.stringify(filter), ms: summarize(samples).p50, rows: count };
+  });
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { buildSeconds, queries };
+}

@@ -1,0 +1,85 @@
+// The benchmark's table (terminal) and docs/benchmarks.md, with SPEC §9's targets beside each figure.
+import { round } from './stats.ts';
+
+type Latency = { p50: number; p99: number; mean: number; n: number };
+
+export interface BenchResults {
+  machine: { cpus: number; cpuModel: string; memoryGb: number; os: string; node: string };
+  date: string;
+  seconds?: number;
+  latency: Partial<Record<'direct' | 'bridge' | 'http' | 'supergateway', Latency>>;
+  throughput: Partial<Record<'bridge' | 'http', { callsPerSecond: number; calls: number; errors: number }>>;
+  bigResult: Partial<Record<'direct' | 'bridge' | 'http', number>>;
+  startup: { readyMs: number; idleRssMb: number };
+  log: { rows: number; buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> };
+}
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met: boolean | undefined;
+}
+
+export function rows(r: BenchResults): Row[] {
+  const d = r.latency.direct?.p50 ?? Number.NaN;
+  const sg = r.latency.supergateway?.p50 ?? Number.NaN;
+  const ms = (v: number | undefined) => (v === undefined ? '-' : `${round(v, 3)} ms`);
+  const x = (v: number | undefined, base: number) => (v === undefined ? '-' : `${round(v / base, 2)}×`);
+  const out: Row[] = [];
+  for (const path of ['direct', 'bridge', 'http', 'supergateway'] as const) {
+    const l = r.latency[path];
+    if (!l) continue;
+    const target = path === 'bridge' ? '≤ 1.5× direct, < supergateway' : path === 'http' ? '< supergateway' : '';
+    const met = path === 'bridge' ? l.p50 <= 1.5 * d && l.p50 < sg : path === 'http' ? l.p50 < sg : undefined;
+    out.push({ what: `echo p50 (p99) — ${path}`, value: `${ms(l.p50)} (${ms(l.p99)})`, ratio: x(l.p50, d), target, met });
+  }
+  for (const path of ['bridge', 'http'] as const) {
+    const t = r.throughput[path];
+    if (t) out.push({ what: `16 clients — ${path}`, value: `${Math.round(t.callsPerSecond)} calls/s (${t.errors} errors)`, ratio: '', target: '≥ 2,000 calls/s', met: t.callsPerSecond >= 2000 && t.errors === 0 });
+  }
+  const bd = r.bigResult.direct ?? Number.NaN;
+  for (const path of ['direct', 'bridge', 'http'] as const) {
+    const v = r.bigResult[path];
+    if (v !== undefined) out.push({ what: `8 MB result — ${path}`, value: ms(v), ratio: x(v, bd), target: path === 'direct' ? '' : '≤ 1.5× direct', met: path === 'direct' ? undefined : v <= 1.5 * bd });
+  }
+  out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
+  out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
+  for (const q of r.log.queries) {
+    out.push({ what: `log page at ${r.log.rows.toLocaleString('en')}: ${q.filter}`, value: `${ms(q.ms)} (${q.rows} rows)`, ratio: '', target: '≤ 50 ms', met: q.ms <= 50 });
+  }
+  return out;
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : 'MISSED');
+
+export function renderTable(r: BenchResults): string {
+  const table = rows(r).map((row) => [row.what, row.value, row.ratio, row.target, mark(row.met)]);
+  const all = [['measurement', 'value', 'vs direct', 'target', ''], ...table];
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  return `\n${all.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n\n`;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Produced by `npm run bench` (bench/run.ts); every figure of one run comes from the same process run, so',
+    'ratios compare paths measured minutes apart on the same machine. Re-run it to refresh this page.',
+    '',
+    `Latest run: ${r.date}, ${r.seconds ?? '?'} s. Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GiB, ${r.machine.os}, Node ${r.machine.node}.`,
+    '',
+    'Upstream for latency and throughput: the official `@modelcontextprotocol/server-everything` (`echo`), over stdio.',
+    'The 8 MB result comes from the test server\'s `blob` tool (e2e/fixtures/test-server.ts). supergateway runs in',
+    'stateful Streamable HTTP mode in front of the same server.',
+    '',
+    '| measurement | value | vs direct | target | |',
+    '|---|---|---|---|---|',
+    ...rows(r).map((row) => `| ${row.what} | ${row.value} | ${row.ratio} | ${row.target} | ${mark(row.met)} |`),
+    '',
+    `Call-log fixture: ${r.log.rows.toLocaleString('en')} synthetic entries built in ${round(r.log.buildSeconds, 1)} s.`,
+    '',
+  ];
+  return lines.join('\n');
+}

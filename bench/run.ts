@@ -1,0 +1,96 @@
+// `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
+// client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
+// 16 clients, an 8 MB result, hub start-up and idle memory, and call-log queries at 1,000,000
+// entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
+import type { HubStatus } from '../electron/hub/control/contract.ts';
+import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
+import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { round } from './lib/stats.ts';
+import { renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
+const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
+const EIGHT_MB = 8 * 1024 * 1024;
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const results: BenchResults = { machine: machine(), date: new Date().toISOString(), latency: {}, throughput: {}, bigResult: {}, startup: { readyMs: 0, idleRssMb: 0 }, log: { rows: LOG_ROWS, buildSeconds: 0, queries: [] } };
+
+  const dataDir = tempDir('mcp-tray-bench-');
+  writeSettings(dataDir, {
+    servers: [
+      { id: 'everything', name: 'everything', kind: 'stdio', command: process.execPath, args: [EVERYTHING, 'stdio'] },
+      { id: 'blobs', name: 'blobs', kind: 'stdio', command: process.execPath, args: [TEST_SERVER] },
+    ],
+  });
+  const hub = await startHub(dataDir);
+  const supergateway = await startSupergateway([EVERYTHING, 'stdio']);
+  const opened: Client[] = [];
+  const keep = <T extends Client>(client: T) => (opened.push(client), client);
+  try {
+    const mcpUrl = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
+    const token = await clientToken(dataDir, 'bench');
+    const auth = { Authorization: `Bearer ${token}` };
+
+    log(`latency: ${CALLS} sequential echo calls per path`);
+    results.latency.direct = await latency(keep(await direct([EVERYTHING, 'stdio'])), CALLS);
+    results.latency.bridge = await latency(keep(await connectBridge(dataDir, 'bench')), CALLS);
+    results.latency.http = await latency(keep(await httpClient(mcpUrl, auth)), CALLS);
+    results.latency.supergateway = await latency(keep(await httpClient(supergateway.url)), CALLS);
+
+    log('8 MB result: median of 7 calls per path');
+    results.bigResult.direct = await bigResult(keep(await direct([TEST_SERVER])), EIGHT_MB, 7);
+    results.bigResult.bridge = await bigResult(keep(await connectBridge(dataDir, 'bench-big')), EIGHT_MB, 7);
+    results.bigResult.http = await bigResult(keep(await httpClient(mcpUrl, auth)), EIGHT_MB, 7);
+
+    log('throughput: 16 clients for 5 s per path');
+    const bridges = await Promise.all(Array.from({ length: 16 }, (_, i) => connectBridge(dataDir, `bench-${i}`)));
+    bridges.forEach(keep);
+    results.throughput.bridge = await throughput(bridges, 5);
+    const https = await Promise.all(Array.from({ length: 16 }, () => httpClient(mcpUrl, auth)));
+    https.forEach(keep);
+    results.throughput.http = await throughput(https, 5);
+  } finally {
+    await Promise.all(opened.map((client) => client.close().catch(() => undefined)));
+    await hub.stop();
+    await supergateway.stop();
+  }
+
+  log('start-up: hub with the bundled servers until ready, then idle memory');
+  const repo = tempDir('mcp-tray-bench-repo-');
+  execFileSync('git', ['init', '-q', repo]);
+  const bundledHome = tempDir('mcp-tray-bench-home-');
+  const bundled = {
+    servers: [
+      { id: 'filesystem', name: 'Filesystem', kind: 'bundled', bundled: 'filesystem', options: { roots: [bundledHome] } },
+      { id: 'memory', name: 'Memory', kind: 'bundled', bundled: 'memory', options: { memoryFile: path.join(bundledHome, 'memory.jsonl') } },
+      { id: 'git', name: 'Git', kind: 'bundled', bundled: 'git', options: { repos: [repo] } },
+    ],
+  };
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 10 : 0));
+  results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb };
+
+  log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
+  results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };
+  results.seconds = round((Date.now() - started) / 1000, 1);
+
+  process.stdout.write(renderTable(results));
+  mkdirSync(path.join(REPO, 'bench'), { recursive: true });
+  writeFileSync(path.join(REPO, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(path.join(REPO, 'docs', 'benchmarks.md'), renderMarkdown(results));
+  log(`done in ${results.seconds} s; wrote bench/results.json and docs/benchmarks.md`);
+}
+
+function machine(): BenchResults['machine'] {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), os: `${os.type()} ${os.release()}`, node: process.version };
+}
+
+await main();
