@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { Hub } from '../../hub/hub.ts';
 import type { CliContext } from '../main.ts';
 import { CliError } from '../cli-error.ts';
+import { openInBrowser } from '../open-url.ts';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, open: { type: 'boolean' } },
+    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
     allowPositionals: false,
   });
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -36,6 +37,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   for (const server of status.servers) ctx.stdout.write(`  ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
   for (const problem of status.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
   ctx.stdout.write('Connect an IDE with: mcp-tray install <client>  ·  stop with Ctrl+C\n');
+  if (hub.endpoints.ui && !values['no-open'] && openInBrowser(hub.endpoints.ui)) ctx.stdout.write('Opened the UI in your browser.\n');
   await new Promise(() => undefined);
   return 0;
 }
