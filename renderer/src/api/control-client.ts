@@ -1,0 +1,50 @@
+// The one module through which the renderer talks to the hub (SPEC §2, §4.8). It picks the carrier
+// (the Electron preload bridge when present, else HTTP + SSE with the UI token) and gives the rest
+// of the UI typed, named calls: `control.call('servers.restart', { id })`.
+import { httpCarrier } from './http-carrier.ts';
+import { ipcCarrier, type Carrier, type ConnectionState } from './carrier.ts';
+import type { HubEvent, Method, Params, Results } from './contract-types.ts';
+import { ControlClientError } from './control-error.ts';
+import { reloadOnNewToken, takeUiToken } from './ui-token.ts';
+
+export { ControlClientError };
+export type { ConnectionState };
+
+export interface ControlClient {
+  call<M extends Method>(method: M, params: Params<M>): Promise<Results[M]>;
+  subscribe(listener: (event: HubEvent) => void): () => void;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+function createControlClient(carrier: Carrier): ControlClient {
+  return {
+    async call(method, params) {
+      try {
+        return (await carrier.call(method, params)) as Results[typeof method];
+      } catch (error) {
+        throw ControlClientError.from(error);
+      }
+    },
+    subscribe: (listener) => carrier.subscribe(listener),
+    onConnection: (listener) => carrier.onConnection(listener),
+  };
+}
+
+function pickCarrier(): Carrier | undefined {
+  if (window.mcpTray) return ipcCarrier(window.mcpTray);
+  const token = takeUiToken();
+  reloadOnNewToken();
+  return token ? httpCarrier(token) : undefined;
+}
+
+/** Used when the page was opened without the UI token: every call fails, the app explains why. */
+function noCarrier(): Carrier {
+  const refuse = () => Promise.reject(new ControlClientError('unauthorized', 'open the URL that mcp-tray serve printed (it carries the UI token)'));
+  return { call: refuse, subscribe: () => () => {}, onConnection: (listener) => (listener('unauthorized'), () => {}) };
+}
+
+const carrier = pickCarrier();
+
+/** False in a browser opened without the UI token; the app then says how to get in. */
+export const controlAvailable = carrier !== undefined;
+export const control: ControlClient = createControlClient(carrier ?? noCarrier());

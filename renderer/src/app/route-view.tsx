@@ -1,0 +1,22 @@
+import type { Route } from '../common/lib/router.ts';
+import { ActivityPage } from '../features/activity/components/activity-page.tsx';
+import { ApprovalsPage } from '../features/approvals/components/approvals-page.tsx';
+import { ClientsPage } from '../features/clients/components/clients-page.tsx';
+import { ServersPage } from '../features/servers/components/servers-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+
+/** The page for the current route. */
+export function RouteView({ route }: { readonly route: Route }) {
+  switch (route.view) {
+    case 'servers':
+      return <ServersPage selectedId={route.item} />;
+    case 'clients':
+      return <ClientsPage />;
+    case 'activity':
+      return <ActivityPage />;
+    case 'approvals':
+      return <ApprovalsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

@@ -1,0 +1,47 @@
+// Clients: who is connected now, and every IDE MCP Tray can install itself into (SPEC §4.7, §6).
+import { useEffect, useState } from 'react';
+import type { ClientRow } from '../../../api/contract-types.ts';
+import { PageHeader } from '../../../common/components/page-header.tsx';
+import { useHub } from '../../../common/hooks/use-hub.ts';
+import { useClientRows } from '../hooks/use-client-rows.ts';
+import { DialogClientToken } from './dialog-client-token.tsx';
+import { DialogImportServers } from './dialog-import-servers.tsx';
+import { DialogInstallClient } from './dialog-install-client.tsx';
+import { TableIdeClients, type ClientAction } from './table-ide-clients.tsx';
+import { TableSessions } from './table-sessions.tsx';
+import '../clients.css';
+
+export function ClientsPage() {
+  const sessions = useHub((s) => s.sessions);
+  const { rows, error, reload } = useClientRows();
+  const [open, setOpen] = useState<{ row: ClientRow; action: ClientAction } | undefined>();
+  const sessionCount = sessions.length;
+  useEffect(() => void reload(), [sessionCount, reload]);
+
+  const detected = rows?.filter((r) => r.detected) ?? [];
+  const others = rows?.filter((r) => !r.detected) ?? [];
+  const close = () => setOpen(undefined);
+  return (
+    <div className="page">
+      <PageHeader title="Clients" description="The MCP clients connected to MCP Tray, and the IDEs it can install itself into with one entry named “mcp-tray”." />
+      <section className="section" aria-labelledby="connected-title">
+        <h2 id="connected-title" className="section-title">
+          Connected now
+        </h2>
+        <TableSessions sessions={sessions} />
+      </section>
+      <section className="section" aria-labelledby="ides-title">
+        <h2 id="ides-title" className="section-title">
+          Install into an IDE
+        </h2>
+        {error && <p className="callout callout-danger">{error}</p>}
+        {!rows && !error && <p role="status">Looking for MCP clients on this machine…</p>}
+        {rows && detected.length === 0 && <p className="muted">No MCP client was found on this machine. You can still install into one below; its config file is created.</p>}
+        {rows && <TableIdeClients rows={[...detected, ...others]} onAction={(row, action) => setOpen({ row, action })} />}
+      </section>
+      {open && (open.action === 'install' || open.action === 'uninstall') && <DialogInstallClient row={open.row} mode={open.action} onClose={close} onDone={() => void reload()} />}
+      {open?.action === 'import' && <DialogImportServers row={open.row} onClose={close} onDone={() => void reload()} />}
+      {open?.action === 'token' && <DialogClientToken row={open.row} onClose={close} onDone={() => void reload()} />}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Every MCP client MCP Tray knows: detected or not, installed or not, the exact file it changes,
+// and install / uninstall / import / HTTP token.
+import type { ClientRow } from '../../../api/contract-types.ts';
+import { StatusPill } from '../../../common/components/status-pill.tsx';
+import { INSTALL_STATUS } from '../lib/client-status.ts';
+
+export type ClientAction = 'install' | 'uninstall' | 'import' | 'token';
+
+export function TableIdeClients({ rows, onAction }: { readonly rows: readonly ClientRow[]; readonly onAction: (row: ClientRow, action: ClientAction) => void }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="MCP clients on this machine">
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Status</th>
+            <th scope="col">Config file</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const status = INSTALL_STATUS[row.status];
+            const installed = row.status === 'installed' || row.status === 'outdated';
+            return (
+              <tr key={row.id} data-testid={`client-${row.id}`} className={row.detected ? undefined : 'row-dim'}>
+                <td>
+                  <strong>{row.label}</strong>
+                  {row.sessions.length > 0 && <span className="connected-tag"> · {row.sessions.length} connected</span>}
+                  {row.detectedBy && <div className="muted small">found: {row.detectedBy}</div>}
+                </td>
+                <td>
+                  <StatusPill tone={status.tone} label={status.label} title={row.problem} />
+                  {installed && row.installed && <div className="muted small">via {row.installed.transport === 'http' ? 'HTTP' : 'bridge'}</div>}
+                  {row.problem && <div className="small error-text">{row.problem}</div>}
+                </td>
+                <td>
+                  <code className="wrap small">{row.configPath}</code>
+                  {row.cli?.used && <div className="muted small">changed with {row.cli.binary}</div>}
+                </td>
+                <td className="cell-actions cell-actions-start">
+                  {row.status !== 'unreadable' && (
+                    <button type="button" className={`btn btn-small${row.detected && !installed ? ' btn-primary' : ''}`} onClick={() => onAction(row, 'install')} aria-label={`${installed ? 'Reinstall into' : 'Install into'} ${row.label}`}>
+                      {row.status === 'outdated' ? 'Update…' : installed ? 'Reinstall…' : 'Install…'}
+                    </button>
+                  )}
+                  {installed && (
+                    <button type="button" className="btn btn-small" onClick={() => onAction(row, 'uninstall')} aria-label={`Uninstall from ${row.label}`}>
+                      Uninstall…
+                    </button>
+                  )}
+                  {row.detected && row.status !== 'unreadable' && (
+                    <button type="button" className="btn btn-small" onClick={() => onAction(row, 'import')} aria-label={`Import servers from ${row.label}`}>
+                      Import…
+                    </button>
+                  )}
+                  {row.http.supported && (
+                    <button type="button" className="btn btn-small" onClick={() => onAction(row, 'token')} aria-label={`HTTP token of ${row.label}`}>
+                      HTTP token…
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// The clients connected right now: who (verified id and what they say they are), over what, since
+// when, how busy, and a way to disconnect one.
+import { control } from '../../../api/control-client.ts';
+import type { SessionInfo } from '../../../api/contract-types.ts';
+import { EmptyState } from '../../../common/components/empty-state.tsx';
+import { useAction } from '../../../common/hooks/use-action.ts';
+import { useNow } from '../../../common/hooks/use-now.ts';
+import { formatAgo, formatCount } from '../../../common/lib/format.ts';
+
+export function TableSessions({ sessions }: { readonly sessions: readonly SessionInfo[] }) {
+  const now = useNow(5000);
+  const disconnect = useAction((sessionId: string) => control.call('sessions.disconnect', { sessionId }), 'Disconnected');
+  if (sessions.length === 0) {
+    return (
+      <EmptyState title="No clients connected">
+        <p>Install MCP Tray into an IDE below, then start (or reload) the IDE: it connects through the bridge and shows up here.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Connected clients">
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Reports as</th>
+            <th scope="col">Transport</th>
+            <th scope="col">Connected</th>
+            <th scope="col">Last call</th>
+            <th scope="col" className="num">
+              Calls
+            </th>
+            <th scope="col" className="num">
+              Waiting
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.sessionId} data-testid={`session-${s.id}`}>
+              <td>
+                <strong>{s.label}</strong> <span className="muted">({s.id})</span>
+              </td>
+              <td>{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : <span className="muted">not yet initialized</span>}</td>
+              <td>{s.transport === 'socket' ? 'bridge' : 'HTTP'}</td>
+              <td>{formatAgo(s.since, now)}</td>
+              <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>
+              <td className="num">{formatCount(s.calls)}</td>
+              <td className="num">{s.pendingApprovals > 0 ? <strong className="attention-text">{s.pendingApprovals}</strong> : 0}</td>
+              <td className="cell-actions">
+                <button type="button" className="btn btn-small" disabled={disconnect.busy} onClick={() => void disconnect.run(s.sessionId)} aria-label={`Disconnect ${s.label} session`}>
+                  Disconnect
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// Adds a server: a command (stdio) or a remote URL (Streamable HTTP), with plain env/headers and
+// secret ones whose values go straight to the keychain. New servers start read-only.
+import { useRef, useState } from 'react';
+import { control } from '../../../api/control-client.ts';
+import { Dialog } from '../../../common/components/dialog.tsx';
+import { Field } from '../../../common/components/field.tsx';
+import { navigate } from '../../../common/lib/router.ts';
+import { hubStore } from '../../../common/state/hub-store.ts';
+import { toastStore } from '../../../common/state/toast-store.ts';
+import { buildDefinition, slugify, type ServerDraft } from '../lib/build-definition.ts';
+import { FieldsSecretRows, type SecretRow } from './fields-secret-rows.tsx';
+
+const EMPTY: Omit<ServerDraft, 'secrets'> = { kind: 'stdio', id: '', name: '', startup: 'eager', command: '', args: '', pairs: '', url: '' };
+
+export function DialogFormAddServer({ onClose }: { readonly onClose: () => void }) {
+  const [draft, setDraft] = useState(EMPTY);
+  const [idTouched, setIdTouched] = useState(false);
+  const [secrets, setSecrets] = useState<readonly SecretRow[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  const update = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const stdio = draft.kind === 'stdio';
+
+  const submit = async () => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      const definition = buildDefinition({ ...draft, secrets });
+      const server = await control.call('servers.add', { definition });
+      hubStore.upsertServer(server);
+      let stored = 0;
+      for (const secret of secrets) {
+        if (!secret.name.trim() || !secret.value) continue;
+        await control.call('secrets.set', { server: server.id, name: secret.name.trim(), value: secret.value });
+        stored++;
+      }
+      toastStore.show('success', `Added ${server.name}${stored ? `; ${stored} secret${stored > 1 ? 's' : ''} stored in the keychain` : ''}. Write mode is off.`);
+      navigate('servers', server.id);
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Add a server"
+      onClose={onClose}
+      size="large"
+      initialFocus={firstField}
+      testId="add-server-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="add-server-form" className="btn btn-primary" disabled={busy}>
+            Add server
+          </button>
+        </>
+      }
+    >
+      <form
+        id="add-server-form"
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="field field-wide">
+          <legend className="field-label">Kind</legend>
+          <div className="radio-row">
+            <label className="radio">
+              <input type="radio" name="kind" checked={stdio} onChange={() => update({ kind: 'stdio', pairs: '' })} /> Command (stdio)
+            </label>
+            <label className="radio">
+              <input type="radio" name="kind" checked={!stdio} onChange={() => update({ kind: 'http', pairs: '' })} /> Remote URL (Streamable HTTP)
+            </label>
+          </div>
+        </fieldset>
+        <Field label="Name">
+          {(p) => <input {...p} ref={firstField} className="input" value={draft.name} maxLength={80} onChange={(e) => update({ name: e.target.value, ...(idTouched ? {} : { id: slugify(e.target.value) }) })} placeholder="GitHub" />}
+        </Field>
+        <Field label="Id" hint="Lowercase letters, digits and “-”, at most 24; used in the CLI and logs.">
+          {(p) => <input {...p} className="input mono" value={draft.id} maxLength={24} onChange={(e) => (setIdTouched(true), update({ id: e.target.value }))} placeholder="github" required />}
+        </Field>
+        {stdio ? (
+          <>
+            <Field label="Command" hint="Run without a shell, with a small environment plus your login PATH.">
+              {(p) => <input {...p} className="input mono" value={draft.command} onChange={(e) => update({ command: e.target.value })} placeholder="npx" required />}
+            </Field>
+            <Field label="Arguments" hint="One per line.">
+              {(p) => <textarea {...p} className="textarea mono" rows={3} value={draft.args} onChange={(e) => update({ args: e.target.value })} placeholder={'-y\n@modelcontextprotocol/server-github'} />}
+            </Field>
+            <Field label="Environment" hint="KEY=VALUE per line, not secret. Put tokens under Secrets below.">
+              {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
+            </Field>
+          </>
+        ) : (
+          <>
+            <Field label="URL">
+              {(p) => <input {...p} className="input mono" type="url" value={draft.url} onChange={(e) => update({ url: e.target.value })} placeholder="https://mcp.example.com/mcp" required />}
+            </Field>
+            <Field label="Headers" hint="Name: value per line, not secret. Put tokens under Secrets below.">
+              {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
+            </Field>
+          </>
+        )}
+        <Field label="Startup">
+          {(p) => (
+            <select {...p} className="select" value={draft.startup} onChange={(e) => update({ startup: e.target.value as ServerDraft['startup'] })}>
+              <option value="eager">With the hub</option>
+              <option value="on-demand">On demand (at first call)</option>
+            </select>
+          )}
+        </Field>
+        <FieldsSecretRows kind={stdio ? 'env' : 'header'} rows={secrets} onChange={setSecrets} />
+        {error && (
+          <p className="callout callout-danger field-wide" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+// Edits what `servers.set` may change (name, startup, a bundled server's options), and removes the
+// server. Options that are lists (roots, repos) are edited comma-separated.
+import { useState } from 'react';
+import { control } from '../../../api/control-client.ts';
+import type { ServerStatus } from '../../../api/contract-types.ts';
+import { DialogConfirm } from '../../../common/components/dialog-confirm.tsx';
+import { Field } from '../../../common/components/field.tsx';
+import { useAction } from '../../../common/hooks/use-action.ts';
+import { navigate } from '../../../common/lib/router.ts';
+import { hubStore } from '../../../common/state/hub-store.ts';
+
+const asText = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.join(', '));
+
+export function FormServerSettings({ server }: { readonly server: ServerStatus }) {
+  const initial = { name: server.name, startup: server.startup as string, ...Object.fromEntries(Object.entries(server.options).map(([k, v]) => [k, asText(v)])) };
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [removing, setRemoving] = useState(false);
+  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== initial[k as keyof typeof initial]));
+  const save = useAction(async () => hubStore.upsertServer(await control.call('servers.set', { id: server.id, values: changed })), 'Saved; the server restarts if it was running');
+  const remove = useAction(async () => {
+    const result = await control.call('servers.remove', { id: server.id });
+    navigate('servers');
+    return result;
+  }, (r) => `Removed ${r.removed}${r.secretsDeleted ? ` and ${r.secretsDeleted} keychain secrets` : ''}`);
+
+  const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((prev) => ({ ...prev, [key]: e.target.value }));
+  return (
+    <div className="stack-lg">
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+      >
+        <Field label="Display name">{(p) => <input {...p} className="input" value={values.name ?? ''} onChange={set('name')} required maxLength={80} />}</Field>
+        <Field label="Startup" hint="On demand: starts at its first call and stops when idle; its tool list is remembered.">
+          {(p) => (
+            <select {...p} className="select" value={values.startup} onChange={set('startup')}>
+              <option value="eager">With the hub</option>
+              <option value="on-demand">On demand</option>
+            </select>
+          )}
+        </Field>
+        {Object.keys(server.options).map((key) => (
+          <Field key={key} label={key} hint={Array.isArray(server.options[key]) ? 'Comma-separated' : undefined}>
+            {(p) => <input {...p} className="input mono" value={values[key] ?? ''} onChange={set(key)} />}
+          </Field>
+        ))}
+        <div className="button-row">
+          <button type="submit" className="btn btn-primary" disabled={save.busy || Object.keys(changed).length === 0}>
+            Save changes
+          </button>
+        </div>
+      </form>
+      <section className="danger-zone" aria-labelledby="danger-title">
+        <h3 id="danger-title" className="section-label">
+          Remove this server
+        </h3>
+        <p className="muted">Stops it, removes it from every client's tool list, and deletes its secrets from the keychain.</p>
+        <button type="button" className="btn btn-ghost-danger" onClick={() => setRemoving(true)}>
+          Remove {server.name}…
+        </button>
+      </section>
+      {removing && (
+        <DialogConfirm title={`Remove ${server.name}?`} confirmLabel="Remove server" tone="danger" busy={remove.busy} onCancel={() => setRemoving(false)} onConfirm={() => void remove.run().then(() => setRemoving(false))}>
+          <p>Its definition and its keychain secrets are deleted. The call log keeps its past calls.</p>
+        </DialogConfirm>
+      )}
+    </div>
+  );
+}

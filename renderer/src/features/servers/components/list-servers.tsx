@@ -1,0 +1,37 @@
+// The server list beside the detail: name, state, tool counts and write mode at a glance.
+import type { ServerStatus } from '../../../api/contract-types.ts';
+import { hrefTo } from '../../../common/lib/router.ts';
+import { describeExit, WRITE_MODE_LABEL } from '../lib/server-state.ts';
+import { PillServerState } from './pill-server-state.tsx';
+
+/** What keeps a server from running, in a line (the detail has the rest). */
+function attention(server: ServerStatus): string | undefined {
+  if (server.state === 'crashed') return describeExit(server) ? `Gave up: ${describeExit(server)}` : 'Gave up after repeated crashes';
+  if (server.state === 'keychain-unavailable' || (server.state === 'stopped' && server.problem)) return server.problem;
+  return undefined;
+}
+
+export function ListServers({ servers, selectedId }: { readonly servers: readonly ServerStatus[]; readonly selectedId?: string }) {
+  return (
+    <ul className="server-list" aria-label="Servers">
+      {servers.map((server) => (
+        <li key={server.id}>
+          <a className="server-item" href={hrefTo('servers', server.id)} aria-current={server.id === selectedId ? 'true' : undefined} data-testid={`server-item-${server.id}`}>
+            <span className="server-item-top">
+              <span className="server-item-name">{server.name}</span>
+              <PillServerState server={server} />
+            </span>
+            <span className="server-item-meta">
+              <span>{server.id}</span>
+              <span>
+                {server.toolCounts.read} read · {server.toolCounts.write} write
+              </span>
+              <span className={`write-mode-tag write-mode-${server.writeMode}`}>{WRITE_MODE_LABEL[server.writeMode]}</span>
+            </span>
+            {attention(server) && <span className={`server-item-problem${server.state === 'stopped' ? '' : ' is-error'}`}>{attention(server)}</span>}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

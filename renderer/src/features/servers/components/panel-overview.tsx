@@ -1,0 +1,65 @@
+// A server's state in full: why it is in it, uptime, process, what it offers, its last exit.
+import type { ServerStatus } from '../../../api/contract-types.ts';
+import { useNow } from '../../../common/hooks/use-now.ts';
+import { formatDateTime } from '../../../common/lib/format.ts';
+import { stateView } from '../lib/server-state.ts';
+
+export function PanelOverview({ server }: { readonly server: ServerStatus }) {
+  const now = useNow(1000);
+  const view = stateView(server, now);
+  const exit = server.lastExit;
+  return (
+    <div className="stack">
+      {(server.state === 'crashed' || server.state === 'keychain-unavailable' || server.problem) && (
+        <div className={`callout ${view.tone === 'error' ? 'callout-danger' : 'callout-warn'}`} role="status">
+          <strong>{view.label}:</strong> {view.detail}
+        </div>
+      )}
+      <dl className="facts">
+        <dt>State</dt>
+        <dd>
+          {view.label}
+          {view.detail && <span className="muted"> — {view.detail}</span>}
+        </dd>
+        <dt>Offers</dt>
+        <dd>
+          {server.toolCounts.read} read tools, {server.toolCounts.write} write tools, {server.resourceCount} resources, {server.promptCount} prompts
+        </dd>
+        {server.serverInfo && (
+          <>
+            <dt>Reports as</dt>
+            <dd>
+              {server.serverInfo.name} {server.serverInfo.version}
+            </dd>
+          </>
+        )}
+        {server.pid !== undefined && (
+          <>
+            <dt>Process</dt>
+            <dd>pid {server.pid}</dd>
+          </>
+        )}
+        <dt>Startup</dt>
+        <dd>{server.startup === 'eager' ? 'with the hub' : 'on demand (at its first call; stops when idle)'}</dd>
+        <dt>Runs</dt>
+        <dd>
+          <code className="wrap">{server.launch}</code>
+        </dd>
+      </dl>
+      {exit && (
+        <section aria-label="Last exit">
+          <h3 className="section-label">Last exit</h3>
+          <p>
+            {exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code ?? '?'}`} at {formatDateTime(exit.at)}
+            {exit.reason && ` — ${exit.reason}`}
+          </p>
+          {exit.stderrTail.length > 0 && (
+            <pre className="log-block log-block-short" tabIndex={0} aria-label="Last lines of stderr">
+              {exit.stderrTail.join('\n')}
+            </pre>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

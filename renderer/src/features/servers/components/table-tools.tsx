@@ -1,0 +1,78 @@
+// A server's tools: how each is classed (and why), whether clients see it, and the user's
+// overrides: class read/write (or the server's own hint), and disabled.
+import { control } from '../../../api/control-client.ts';
+import type { ServerStatus, ToolInfo } from '../../../api/contract-types.ts';
+import { Badge } from '../../../common/components/badge.tsx';
+import { EmptyState } from '../../../common/components/empty-state.tsx';
+import { useAction } from '../../../common/hooks/use-action.ts';
+import { hubStore } from '../../../common/state/hub-store.ts';
+
+export function TableTools({ server }: { readonly server: ServerStatus }) {
+  const override = useAction(async (tool: string, change: { class?: 'read' | 'write' | null; disabled?: boolean }) =>
+    hubStore.upsertServer(await control.call('servers.toolOverride', { id: server.id, tool, ...change })),
+  );
+  if (server.tools.length === 0) {
+    return (
+      <EmptyState title="No tools listed">
+        <p>{server.state === 'running' ? 'The server is running but lists no tools.' : 'Tools appear once the server has started and listed them.'}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label={`Tools of ${server.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Tool</th>
+            <th scope="col">Class</th>
+            <th scope="col">Clients see it</th>
+            <th scope="col">Treat as</th>
+            <th scope="col">Enabled</th>
+          </tr>
+        </thead>
+        <tbody>
+          {server.tools.map((tool) => (
+            <ToolRow key={tool.name} tool={tool} busy={override.busy} onChange={(change) => void override.run(tool.name, change)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ToolRow({ tool, busy, onChange }: { tool: ToolInfo; busy: boolean; onChange: (change: { class?: 'read' | 'write' | null; disabled?: boolean }) => void }) {
+  const serverSays = tool.annotations?.readOnlyHint ? 'read' : 'write';
+  return (
+    <tr>
+      <td>
+        <div className="tool-name">
+          <code>{tool.name}</code>
+          {tool.exposedName !== tool.name && <span className="muted"> as {tool.exposedName}</span>}
+          {tool.annotations?.destructiveHint && <Badge tone="danger">destructive</Badge>}
+        </div>
+        {tool.description && <div className="tool-description">{tool.description}</div>}
+      </td>
+      <td>
+        <Badge tone={tool.class === 'write' ? 'write' : 'neutral'}>{tool.class}</Badge>
+        <span className="muted small"> {tool.classSource === 'user' ? 'your choice' : 'server hint'}</span>
+      </td>
+      <td>{tool.listed ? 'Yes' : <span className="muted">{tool.disabled ? 'No (disabled)' : 'No (write mode off)'}</span>}</td>
+      <td>
+        <select
+          className="select select-small"
+          aria-label={`Treat ${tool.name} as`}
+          value={tool.classSource === 'user' ? tool.class : 'auto'}
+          disabled={busy}
+          onChange={(e) => onChange({ class: e.target.value === 'auto' ? null : (e.target.value as 'read' | 'write') })}
+        >
+          <option value="auto">As the server says ({serverSays})</option>
+          <option value="read">Read</option>
+          <option value="write">Write</option>
+        </select>
+      </td>
+      <td>
+        <input type="checkbox" aria-label={`Enable ${tool.name}`} checked={!tool.disabled} disabled={busy} onChange={(e) => onChange({ disabled: !e.target.checked })} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,42 @@
+// How a server's state reads in the UI: a pill (tone + short label) and a sentence with the detail
+// (next restart attempt, last exit, the problem that keeps it stopped).
+import type { ServerStatus } from '../../../api/contract-types.ts';
+import type { Tone } from '../../../common/components/status-pill.tsx';
+import { formatSpan } from '../../../common/lib/format.ts';
+
+export interface StateView {
+  readonly tone: Tone;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+export function describeExit(server: ServerStatus): string | undefined {
+  const exit = server.lastExit;
+  if (!exit) return undefined;
+  const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code ?? '?'}`;
+  return `last exit ${how}${exit.reason ? ` (${exit.reason})` : ''}`;
+}
+
+export function stateView(server: ServerStatus, now: number): StateView {
+  switch (server.state) {
+    case 'running':
+      return { tone: 'ok', label: 'Running', detail: server.startedAt ? `up ${formatSpan(now - Date.parse(server.startedAt))}` : undefined };
+    case 'starting':
+      return { tone: 'busy', label: 'Starting', detail: 'initializing and listing its tools' };
+    case 'restarting': {
+      const wait = server.nextAttemptAt ? Date.parse(server.nextAttemptAt) - now : 0;
+      const attempt = wait > 0 ? `next attempt in ${formatSpan(wait)}` : 'restarting now';
+      return { tone: 'warn', label: 'Restarting', detail: [attempt, `failure ${server.failures}`, describeExit(server)].filter(Boolean).join(' · ') };
+    }
+    case 'crashed':
+      return { tone: 'error', label: 'Crashed', detail: [`gave up after ${server.failures} failures`, describeExit(server), 'restart it when fixed'].filter(Boolean).join(' · ') };
+    case 'disabled':
+      return { tone: 'off', label: 'Disabled', detail: 'clients do not see its tools' };
+    case 'keychain-unavailable':
+      return { tone: 'error', label: 'Keychain unavailable', detail: server.problem };
+    case 'stopped':
+      return server.problem ? { tone: 'warn', label: 'Stopped', detail: server.problem } : { tone: 'off', label: 'Stopped', detail: server.startup === 'on-demand' ? 'starts at its first call' : undefined };
+  }
+}
+
+export const WRITE_MODE_LABEL = { off: 'Read-only', ask: 'Writes ask', allow: 'Writes allowed' } as const;

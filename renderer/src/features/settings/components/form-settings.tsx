@@ -1,0 +1,59 @@
+// Hub-wide settings: HTTP port (next start), approval deadline, call-log retention, start at login.
+// Saved together.
+import { useState } from 'react';
+import { control } from '../../../api/control-client.ts';
+import type { PublicSettings } from '../../../api/contract-types.ts';
+import { SwitchToggle } from '../../../common/components/switch-toggle.tsx';
+import { useAction } from '../../../common/hooks/use-action.ts';
+import { hubStore } from '../../../common/state/hub-store.ts';
+import { RowSetting } from './row-setting.tsx';
+
+export function FormSettings({ settings }: { readonly settings: PublicSettings }) {
+  const [draft, setDraft] = useState(settings);
+  const save = useAction(async (next: Partial<PublicSettings>) => hubStore.setSettings(await control.call('settings.update', next)), 'Settings saved');
+  const edited = (s: PublicSettings) => JSON.stringify([s.port, s.approvalDeadlineSeconds, s.callLog, s.startAtLogin]);
+  const dirty = edited(draft) !== edited(settings);
+  const num = (value: string) => (value === '' ? 0 : Number(value));
+
+  return (
+    <form
+      aria-label="Hub settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save.run({ port: draft.port, approvalDeadlineSeconds: draft.approvalDeadlineSeconds, callLog: draft.callLog, startAtLogin: draft.startAtLogin });
+      }}
+    >
+      <RowSetting label="HTTP port" hint="For HTTP clients and the web UI, on 127.0.0.1 only; 0 picks a free port. Takes effect the next time MCP Tray starts.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={0} max={65535} value={draft.port} onChange={(e) => setDraft({ ...draft, port: num(e.target.value) })} />}
+      </RowSetting>
+      <RowSetting label="Approval deadline (seconds)" hint="A write call nobody decides within this time is denied as timed out.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={5} max={3600} value={draft.approvalDeadlineSeconds} onChange={(e) => setDraft({ ...draft, approvalDeadlineSeconds: num(e.target.value) })} />}
+      </RowSetting>
+      <RowSetting label="Keep calls for (days)" hint="Older calls leave the log.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={1} max={3650} value={draft.callLog.retentionDays} onChange={(e) => setDraft({ ...draft, callLog: { ...draft.callLog, retentionDays: num(e.target.value) } })} />}
+      </RowSetting>
+      <RowSetting label="Call log size limit (MB)" hint="When the log outgrows it, the oldest calls go first.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={10} max={100000} value={draft.callLog.maxMegabytes} onChange={(e) => setDraft({ ...draft, callLog: { ...draft.callLog, maxMegabytes: num(e.target.value) } })} />}
+      </RowSetting>
+      <div className="setting-row">
+        <div className="setting-text">
+          <span className="field-label">Start at login</span>
+          <p className="field-hint">Applies to the desktop app; the headless hub ignores it.</p>
+        </div>
+        <div className="setting-control">
+          <SwitchToggle checked={draft.startAtLogin} label="Start MCP Tray at login" onChange={(on) => setDraft({ ...draft, startAtLogin: on })} />
+        </div>
+      </div>
+      <div className="panel-footer">
+        {dirty && (
+          <button type="button" className="btn btn-ghost" onClick={() => setDraft(settings)}>
+            Discard changes
+          </button>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={!dirty || save.busy}>
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}

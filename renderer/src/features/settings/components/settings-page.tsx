@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { PageHeader } from '../../../common/components/page-header.tsx';
+import { useHub } from '../../../common/hooks/use-hub.ts';
+import { ControlTheme } from './control-theme.tsx';
+import { FormSettings } from './form-settings.tsx';
+import { SectionAbout } from './section-about.tsx';
+import { TableRules } from './table-rules.tsx';
+import '../settings.css';
+
+/** Settings: the hub's own settings, the persisted approval rules, and where things are. */
+export function SettingsPage() {
+  const settings = useHub((s) => s.settings);
+  return (
+    <div className="page page-narrow">
+      <PageHeader title="Settings" />
+      <Panel id="appearance" title="Appearance">
+        {settings && <ControlTheme theme={settings.theme} />}
+      </Panel>
+      <Panel id="hub" title="Hub">
+        {settings && <FormSettings key={JSON.stringify({ ...settings, theme: undefined })} settings={settings} />}
+      </Panel>
+      <Panel id="rules" title="Always-approve rules">
+        <TableRules />
+      </Panel>
+      <Panel id="about" title="About this hub">
+        <SectionAbout />
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({ id, title, children }: { readonly id: string; readonly title: string; readonly children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        {title}
+      </h2>
+      <div className="panel-body">{children}</div>
+    </section>
+  );
+}
