@@ -1,7 +1,7 @@
 // `mcp-tray log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T]
 // [--limit N] [--export jsonl|csv]`: the call log, newest last; --follow streams new calls.
 import { parseArgs } from 'node:util';
-import type { LogEntry } from '../../hub/calllog/call-log-store.ts';
+import type { LogEntry } from '../../hub/calllog/log-types.ts';
 import { csvHeader, toCsvRows, toJsonl } from '../../hub/calllog/export-format.ts';
 import { CliError } from '../cli-error.ts';
 import { HubClient } from '../hub-client.ts';

@@ -1,5 +1,5 @@
 // Messages between the hub and the call log worker.
-import type { LogEntry, LogQuery } from './call-log-store.ts';
+import type { LogEntry, LogQuery } from './log-types.ts';
 import type { CallRecord } from './call-record.ts';
 
 export type WorkerRequest =

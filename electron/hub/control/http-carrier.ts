@@ -12,6 +12,7 @@ import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_CALL_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
+const MAX_UNREAD_EVENT_BYTES = 16 * 1024 * 1024;
 const STATUS_FOR: Record<string, number> = { 'invalid-params': 400, 'not-found': 404, conflict: 409, 'needs-confirmation': 428, unavailable: 503, failed: 500 };
 
 export class HttpControlCarrier {
@@ -48,7 +49,15 @@ export class HttpControlCarrier {
   #stream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(': connected\n\n');
-    const unsubscribe = this.#subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = this.#subscribe((event) => {
+      // A tab that stopped reading must not make the hub buffer without bound: past the limit it
+      // is disconnected, and EventSource reconnects (the UI then reloads what it shows).
+      if (res.writableLength > MAX_UNREAD_EVENT_BYTES) {
+        res.destroy();
+        return;
+      }
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
     req.on('close', () => {
       clearInterval(keepalive);

@@ -8,11 +8,15 @@ import type { HubEvent } from './contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
+const MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 
 export function serveControlSocket(socket: Socket, dispatcher: ControlDispatcher, subscribe: (listener: (event: HubEvent) => void) => () => void): void {
   let unsubscribe: (() => void) | undefined;
   const write = (message: unknown) => {
-    if (!socket.destroyed) socket.write(JSON.stringify(message) + '\n');
+    if (socket.destroyed) return;
+    // A follower that stopped reading is dropped rather than buffered without bound.
+    if (socket.writableLength > MAX_UNREAD_BYTES) return void socket.destroy();
+    socket.write(JSON.stringify(message) + '\n');
   };
   const reader = new LineReader(MAX_REQUEST_BYTES, {
     oversized: () => write({ id: null, error: { code: 'invalid-params', message: 'request larger than 1 MiB' } }),

@@ -272,6 +272,8 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
   for (const [key, value] of Object.entries(values)) {
     if (key === 'name') next.name = value;
     else if (key === 'startup') next.startup = value as ServerDefinition['startup'];
+    else if (key === 'secretEnv') next.secretEnv = splitList(value);
+    else if (next.kind === 'http' && key === 'secretHeaders') next.secretHeaders = splitList(value);
     else if (next.kind === 'bundled' && key in BUNDLED_SERVERS[next.bundled].defaultOptions('')) {
       const sample = BUNDLED_SERVERS[next.bundled].defaultOptions('')[key];
       next.options = { ...next.options, [key]: Array.isArray(sample) ? splitList(value) : value };
@@ -287,10 +289,10 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
 }
 
 function settableKeys(def: ServerDefinition): string[] {
-  const common = ['name', 'startup'];
+  const common = ['name', 'startup', 'secretEnv'];
   if (def.kind === 'bundled') return [...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))];
   if (def.kind === 'stdio') return [...common, 'cwd', 'env.NAME'];
-  return [...common, 'url', 'header.NAME'];
+  return [...common, 'url', 'header.NAME', 'secretHeaders'];
 }
 
 function splitList(value: string): string[] {

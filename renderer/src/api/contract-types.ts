@@ -24,5 +24,5 @@ export type {
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/control/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/control/api/settings.ts';
 export type { AlwaysRule, ServerDefinition, WriteMode } from '../../../electron/hub/settings/schema.ts';
-export type { LogEntry, LogPage, LogQuery } from '../../../electron/hub/calllog/call-log-store.ts';
+export type { LogEntry, LogPage, LogQuery } from '../../../electron/hub/calllog/log-types.ts';
 export type { CallDecision, CallOutcome } from '../../../electron/hub/calllog/call-record.ts';

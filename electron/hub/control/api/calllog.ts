@@ -1,6 +1,6 @@
 // Control API: reading and exporting the call log.
 import { z } from 'zod';
-import type { LogPage } from '../../calllog/call-log-store.ts';
+import type { LogPage } from '../../calllog/log-types.ts';
 
 const filters = {
   server: z.string().max(64).optional(),
