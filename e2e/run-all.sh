@@ -13,10 +13,17 @@ npx tsc --noEmit -p electron/tsconfig.json
 
 export MCP_TRAY_KEYCHAIN_SERVICE="mcp-tray-test-$$"
 echo "── vitest (unit + integration) and playwright, inside a private D-Bus session with gnome-keyring"
+reports="$(mktemp -d /tmp/mcp-tray-reports-XXXXXX)"
+export REPORTS="$reports"
+status=0
 dbus-run-session -- bash e2e/setup/with-keyring.sh bash -c '
   set -e
-  npx vitest run
-  if [ -f playwright.config.ts ]; then npx playwright test; fi
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/ui.json" npx playwright test --reporter=list,json
   # The desktop app under Playwright: needs an Electron binary and a display (Xvfb when there is none).
-  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then xvfb-run -a npx playwright test -c playwright.electron.config.ts; else npx playwright test -c playwright.electron.config.ts; fi
-'
+  export PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/electron.json"
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then xvfb-run -a npx playwright test -c playwright.electron.config.ts --reporter=list,json; else npx playwright test -c playwright.electron.config.ts --reporter=list,json; fi
+' || status=$?
+node e2e/setup/summarize.ts "$reports/vitest.json" "$reports/ui.json" "$reports/electron.json"
+rm -rf "$reports"
+exit $status
