@@ -84,7 +84,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     '- The bridge adds two process hops (IDE → bridge → hub socket) and the hub adds one more pipe to the',
     '  server, each a write and a wake-up of another process. On this 2-vCPU VM such a hop costs about',
-    '  0.1 ms (measured with a CPU profile of the hub), as much as the whole direct call, so the ratio for',
+    '  0.1 ms of write system call alone (seen in a CPU profile of the hub), against 0.2–0.4 ms for a whole direct call, so the ratio for',
     '  small calls is high; the 8 MB case, where the work is the bytes, stays near the direct time.',
     '- Throughput is measured with the 16 clients, the 16 bridge processes, the hub and the server all on',
     '  the same cores: it is the whole machine\'s figure, not the hub\'s alone.',
