@@ -22,7 +22,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { ApprovalQueue } from '../approvals/approval-gate.ts';
 import type { CallMethod, CallRecorder } from '../calllog/call-record.ts';
-import { redactArguments, summarizeResult, type KnownSecrets } from '../calllog/redact.ts';
+import type { KnownSecrets } from '../calllog/redact.ts';
+import { CallInProgress } from '../calllog/call-in-progress.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { AnyResultSchema } from '../upstream/passthrough-schemas.ts';
@@ -298,33 +299,9 @@ export class Gateway {
     extra: Extra,
   ): Promise<Record<string, unknown>> {
     const supervisor = this.#supervisor(serverId);
-    const started = Date.now();
-    session.calls++;
-    session.lastCallAt = new Date(started).toISOString();
-    const record = (outcome: 'ok' | 'protocol-error' | 'server-exited' | 'cancelled', result?: Record<string, unknown>, error?: string) => {
-      const summary = result ? summarizeResult(result, this.#deps.secrets) : { bytes: 0, preview: '' };
-      this.#deps.recorder.record({
-        id: randomUUID(),
-        startedAt: new Date(started).toISOString(),
-        durationMs: Date.now() - started,
-        clientId: session.identity.clientId,
-        clientLabel: session.identity.label,
-        clientName: session.clientInfo?.name,
-        clientVersion: session.clientInfo?.version,
-        transport: session.identity.transport,
-        sessionId: session.id,
-        serverId,
-        method,
-        target,
-        arguments: redactArguments(args, this.#deps.secrets),
-        class: 'read',
-        decision: 'auto-read',
-        outcome,
-        resultBytes: summary.bytes,
-        preview: summary.preview,
-        error: error === undefined ? undefined : this.#deps.secrets.scrub(error),
-      });
-    };
+    const call = new CallInProgress(session, { serverId, method, target, arguments: args, class: 'read' }, this.#deps.recorder, this.#deps.secrets);
+    const record = (outcome: 'ok' | 'protocol-error' | 'server-exited' | 'cancelled', result?: Record<string, unknown>, error?: string) =>
+      call.finish({ decision: 'auto-read', outcome, result, error });
     try {
       const result = await this.#tracked(serverId, session, extra, () => forwardRequest(supervisor, method, params, extra));
       record('ok', result);

@@ -1,10 +1,10 @@
 // Where a tools/call is decided (SPEC §3): classify → policy (write mode, approval) → route → log.
 // Refused, denied and timed-out calls never reach the server; the model gets an isError result
 // that says which and what the user can do.
-import { randomUUID } from 'node:crypto';
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CallDecision, CallOutcome, CallRecorder } from '../calllog/call-record.ts';
-import { redactArguments, summarizeResult, type KnownSecrets } from '../calllog/redact.ts';
+import type { KnownSecrets } from '../calllog/redact.ts';
+import { CallInProgress } from '../calllog/call-in-progress.ts';
 import { decideAccess, disabledToolMessage, writeModeOffMessage } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { ServerUnavailableError } from '../supervisor/server-supervisor.ts';
@@ -35,39 +35,13 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   const supervisor = entry && ctx.directory.get(entry.serverId);
   if (!entry || !supervisor) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
 
-  const started = Date.now();
   const tool = entry.item.name;
   const def = supervisor.def;
   const args = params.arguments ?? {};
   const toolClass = classifyTool(entry.item, def.toolOverrides[tool]).class;
-  session.calls++;
-  session.lastCallAt = new Date(started).toISOString();
-
-  const record = (decision: CallDecision, outcome: CallOutcome, result?: Record<string, unknown>, error?: string, denyReason?: string) => {
-    const summary = result ? summarizeResult(result, ctx.secrets) : { bytes: 0, preview: '' };
-    ctx.recorder.record({
-      id: randomUUID(),
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      clientId: session.identity.clientId,
-      clientLabel: session.identity.label,
-      clientName: session.clientInfo?.name,
-      clientVersion: session.clientInfo?.version,
-      transport: session.identity.transport,
-      sessionId: session.id,
-      serverId: def.id,
-      method: 'tools/call',
-      target: tool,
-      arguments: redactArguments(args, ctx.secrets),
-      class: toolClass,
-      decision,
-      outcome,
-      resultBytes: summary.bytes,
-      preview: summary.preview,
-      error: error === undefined ? undefined : ctx.secrets.scrub(error),
-      denyReason,
-    });
-  };
+  const call = new CallInProgress(session, { serverId: def.id, method: 'tools/call', target: tool, arguments: args, class: toolClass }, ctx.recorder, ctx.secrets);
+  const record = (decision: CallDecision, outcome: CallOutcome, result?: Record<string, unknown>, error?: string, denyReason?: string) =>
+    call.finish({ decision, outcome, result, error, denyReason });
   const refuse = (decision: CallDecision, message: string, denyReason?: string): CallToolResult => {
     record(decision, 'refused', undefined, undefined, denyReason);
     return { content: [{ type: 'text', text: message }], isError: true };

@@ -1,0 +1,69 @@
+// One call on its way through the hub, and the single place its log entry is put together: who
+// called (the session), what (server, method, target, redacted arguments), then at the end the
+// decision, the outcome and a summary of the result, with secrets scrubbed.
+import { randomUUID } from 'node:crypto';
+import type { ClientSession } from '../gateway/client-session.ts';
+import type { CallDecision, CallMethod, CallOutcome, CallRecorder } from './call-record.ts';
+import { redactArguments, summarizeResult, type KnownSecrets } from './redact.ts';
+
+export interface CallTarget {
+  readonly serverId: string;
+  readonly method: CallMethod;
+  readonly target: string;
+  readonly arguments: unknown;
+  readonly class: 'read' | 'write';
+}
+
+export interface CallEnd {
+  readonly decision: CallDecision;
+  readonly outcome: CallOutcome;
+  readonly result?: Record<string, unknown>;
+  readonly error?: string;
+  readonly denyReason?: string;
+}
+
+export class CallInProgress {
+  readonly #started = Date.now();
+  readonly #session: ClientSession;
+  readonly #target: CallTarget;
+  readonly #recorder: CallRecorder;
+  readonly #secrets: KnownSecrets;
+
+  /** Counts the call on its session at once (the UIs show calls and the last call time). */
+  constructor(session: ClientSession, target: CallTarget, recorder: CallRecorder, secrets: KnownSecrets) {
+    this.#session = session;
+    this.#target = target;
+    this.#recorder = recorder;
+    this.#secrets = secrets;
+    session.calls++;
+    session.lastCallAt = new Date(this.#started).toISOString();
+  }
+
+  /** Writes the log entry; call it once, before the client gets its answer. */
+  finish(end: CallEnd): void {
+    const session = this.#session;
+    const summary = end.result ? summarizeResult(end.result, this.#secrets) : { bytes: 0, preview: '' };
+    this.#recorder.record({
+      id: randomUUID(),
+      startedAt: new Date(this.#started).toISOString(),
+      durationMs: Date.now() - this.#started,
+      clientId: session.identity.clientId,
+      clientLabel: session.identity.label,
+      clientName: session.clientInfo?.name,
+      clientVersion: session.clientInfo?.version,
+      transport: session.identity.transport,
+      sessionId: session.id,
+      serverId: this.#target.serverId,
+      method: this.#target.method,
+      target: this.#target.target,
+      arguments: redactArguments(this.#target.arguments, this.#secrets),
+      class: this.#target.class,
+      decision: end.decision,
+      outcome: end.outcome,
+      resultBytes: summary.bytes,
+      preview: summary.preview,
+      error: end.error === undefined ? undefined : this.#secrets.scrub(end.error),
+      denyReason: end.denyReason,
+    });
+  }
+}
