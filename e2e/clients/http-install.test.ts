@@ -1,7 +1,6 @@
-// Issue 7: `install CLIENT --http` writes a URL + bearer entry instead of the bridge: the token is
-// the client's own (kept in the real keychain; run under e2e/setup/with-keyring.sh), masked in what
-// the CLI prints, and the entry works with the SDK's Streamable HTTP client. While the hub's HTTP
-// endpoint is not running, --http fails with a clear message instead.
+// `install CLIENT --http` writes a URL + bearer entry instead of the bridge: the token is the
+// client's own (kept in the real keychain; run under e2e/setup/with-keyring.sh), masked in what the
+// CLI prints, and the entry works with the SDK's Streamable HTTP client.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ describe('install --http: a URL + bearer entry', () => {
   let home: string;
   let dataDir: string;
   let hub: HubProcess;
-  let mcpUrl: string | null;
+  let mcpUrl: string | null = null;
 
   beforeAll(async () => {
     home = tempHome();
@@ -30,6 +29,8 @@ describe('install --http: a URL + bearer entry', () => {
     writeConfig(configPath('codex', home), EXISTING.codex);
     hub = await startHub(dataDir, { env: clientEnv(home, { MCP_TRAY_KEYCHAIN_SERVICE: SERVICE }), args: ['--port', '0'] });
     mcpUrl = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp;
+    // Every test below writes or shows this URL: the hub must have its HTTP endpoint.
+    expect(mcpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
   });
 
   afterAll(async () => {
@@ -37,16 +38,7 @@ describe('install --http: a URL + bearer entry', () => {
     await hub?.stop();
   });
 
-  it('without the HTTP endpoint, fails with a clear message (or, with it, writes the entry)', async () => {
-    if (mcpUrl !== null) return;
-    const result = await cli(dataDir, ['install', 'cursor', '--http']);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr.trim()).toBe("mcp-tray: the hub's HTTP endpoint is not running, so there is no URL to write; install cursor without --http to use the bridge entry");
-    expect(readText(configPath('cursor', home))).toBe(EXISTING.cursor);
-  });
-
-  it('a dry run issues no token and shows where it would go', async (context) => {
-    if (mcpUrl === null) return context.skip();
+  it('a dry run issues no token and shows where it would go', async () => {
     const result = await cli(dataDir, ['install', 'windsurf', '--http', '--dry-run']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`"serverUrl": "${mcpUrl}"`);
@@ -55,8 +47,7 @@ describe('install --http: a URL + bearer entry', () => {
     expect(rows.find((r) => r.id === 'windsurf')!.http).toEqual({ supported: true, tokenIssued: false });
   });
 
-  it('cursor: writes url + the client\'s bearer token, and the entry works over Streamable HTTP', async (context) => {
-    if (mcpUrl === null) return context.skip();
+  it('cursor: writes url + the client\'s bearer token, and the entry works over Streamable HTTP', async () => {
     const installed = await cli(dataDir, ['install', 'cursor', '--http', '--json']);
     expect(installed.code, installed.stderr).toBe(0);
     const result = JSON.parse(installed.stdout) as InstallResult;
@@ -89,8 +80,7 @@ describe('install --http: a URL + bearer entry', () => {
     expect(readText(configPath('cursor', home))).toBe(EXISTING.cursor);
   });
 
-  it('codex: url + http_headers in a [mcp_servers.mcp-tray] table, the rest of the file untouched', async (context) => {
-    if (mcpUrl === null) return context.skip();
+  it('codex: url + http_headers in a [mcp_servers.mcp-tray] table, the rest of the file untouched', async () => {
     expect((await cli(dataDir, ['install', 'codex', '--http'])).code).toBe(0);
     const token = (await cli(dataDir, ['clients', 'token', 'codex'])).stdout.trim();
     const text = readText(configPath('codex', home));
@@ -100,8 +90,7 @@ describe('install --http: a URL + bearer entry', () => {
     expect(readText(configPath('codex', home))).toBe(EXISTING.codex);
   });
 
-  it('a new file holding a token is created readable by the user only', async (context) => {
-    if (mcpUrl === null) return context.skip();
+  it('a new file holding a token is created readable by the user only', async () => {
     expect((await cli(dataDir, ['install', 'lmstudio', '--http'])).code).toBe(0);
     const { statSync } = await import('node:fs');
     expect(statSync(configPath('lmstudio', home)).mode & 0o777).toBe(0o600);

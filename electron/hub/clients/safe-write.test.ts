@@ -84,6 +84,26 @@ describe('locks', () => {
     utimesSync(`${file}.lock`, old, old);
     await withLockDirectory(file, async () => undefined);
     expect(existsSync(`${file}.lock`)).toBe(false);
-    expect(LockBusyError).toBeDefined();
   });
+
+  it('gives up on a lock another program keeps holding, with LockBusyError, and leaves its lock alone', async () => {
+    const dir = temp();
+    const file = path.join(dir, 'cline_mcp_settings.json');
+    const { mkdirSync, readdirSync, readFileSync } = await import('node:fs');
+    mkdirSync(`${file}.lock`);
+    writeFileSync(path.join(`${file}.lock`, 'owner'), 'cline');
+    let ran = false;
+    const started = Date.now();
+    const error = await withLockDirectory(file, async () => {
+      ran = true;
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LockBusyError);
+    expect((error as Error).message).toBe(`${file}.lock is held by another program (Cline is writing its settings); try again in a moment`);
+    // It waited (about 5 s) before giving up, and never ran the work.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+    expect(ran).toBe(false);
+    // Cline's lock is untouched and our staging directory is gone.
+    expect(readFileSync(path.join(`${file}.lock`, 'owner'), 'utf8')).toBe('cline');
+    expect(readdirSync(dir).sort()).toEqual(['cline_mcp_settings.json.lock']);
+  }, 15_000);
 });

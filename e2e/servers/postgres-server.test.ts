@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { startPostgres, type TestPostgres } from '../../e2e/helpers/postgres.ts';
+import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../servers/postgres/main.ts', import.meta.url));
 const TIMEOUT_MS = 1000;
 
 interface Answer {
