@@ -5,7 +5,7 @@
 // be ES modules, and everything but `electron` is bundled in.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeError, McpTrayBridge } from '../renderer/src/api/preload-bridge.ts';
-import type { HubEvent } from './hub/control/shapes.ts';
+import type { HubEvent } from './hub/contract/shapes.ts';
 import { CONTROL_CALL, CONTROL_EVENT, type InvokeChannels } from './shell/ipc-channels.ts';
 
 function bridgeError(code: string, message: string): BridgeError {

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { CallLogStore } from '../../electron/hub/calllog/call-log-store.ts';
-import type { CallRecord } from '../../electron/hub/calllog/call-record.ts';
+import { CallLogStore } from '../../electron/hub/call-log/call-log-store.ts';
+import type { CallRecord } from '../../electron/hub/contract/call-log-shapes.ts';
 import { BIN, NODE, tempDir } from '../../e2e/helpers/hub-process.ts';
 import { summarize } from './stats.ts';
 

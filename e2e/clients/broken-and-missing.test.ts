@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRow, InstallResult } from '../../electron/hub/control/api/clients.ts';
+import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
 import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { CLIENT_IDS, clientEnv, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, tempHome, writeConfig, type ClientId } from './client-fixtures.ts';
 

@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRow, InstallResult } from '../../electron/hub/control/api/clients.ts';
+import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
 import { BIN, NODE, cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { EXISTING, clientEnv, configPath, readText, tempHome, writeConfig } from './client-fixtures.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { ClientRow } from '../../electron/hub/control/api/clients.ts';
+import type { ClientRow } from '../../electron/hub/contract/api/clients.ts';
 import { cli, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { CLIENT_IDS, clientEnv, configPath, parseAsClient, readText, serversOf, tempHome } from './client-fixtures.ts';
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { ClientRow, InstallResult } from '../../electron/hub/control/api/clients.ts';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { cli, cliJson, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { EXISTING, clientEnv, configPath, parseAsClient, readText, serversOf, tempHome, writeConfig } from './client-fixtures.ts';
 

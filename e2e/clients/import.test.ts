@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { ImportResult, ImportableResult } from '../../electron/hub/control/api/clients.ts';
-import type { ServerStatus } from '../../electron/hub/control/contract.ts';
+import type { ImportResult, ImportableResult } from '../../electron/hub/contract/api/clients.ts';
+import type { ServerStatus } from '../../electron/hub/contract/contract.ts';
 import { NODE, cli, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { clientEnv, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, tempHome, writeConfig } from './client-fixtures.ts';
 

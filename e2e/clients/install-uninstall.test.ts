@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRow, InstallResult } from '../../electron/hub/control/api/clients.ts';
+import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
 import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import {
   CLIENT_IDS,

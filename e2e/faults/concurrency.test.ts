@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { HubClient } from '../../electron/cli/hub-client.ts';
-import type { LogEntry } from '../../electron/hub/calllog/log-types.ts';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import { cli, connectBridge, startHub, tempDir, testServerDefinition, writeSettings } from '../helpers/hub-process.ts';
 
 const CLIENTS = 32;

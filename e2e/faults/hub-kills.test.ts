@@ -4,8 +4,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../electron/hub/calllog/log-types.ts';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { clientEnv, configPath, EXISTING, readText, tempHome, writeConfig } from '../clients/client-fixtures.ts';
 import { alive, cli, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings } from '../helpers/hub-process.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { cliJson, clientToken, connectBridge, startHub, tempDir, testServerDefinition, writeSettings } from '../helpers/hub-process.ts';
 
 function rssMb(pid: number): number {

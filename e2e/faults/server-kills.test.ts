@@ -3,8 +3,8 @@
 // process is left behind.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../electron/hub/calllog/log-types.ts';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { alive, callsReceived, cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings } from '../helpers/hub-process.ts';
 
 const ROUNDS = 50;

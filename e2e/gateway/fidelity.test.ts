@@ -16,7 +16,7 @@ import {
   ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import {
   NODE,
   REPO,

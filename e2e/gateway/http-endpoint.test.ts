@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { NODE, REPO, cliJson, clientToken, connectHttp, startHub, tempDir, testServerDefinition, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');

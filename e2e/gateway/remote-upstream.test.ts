@@ -2,7 +2,7 @@
 // restarts and forgets the session (404) or is briefly unreachable, the hub re-initializes with
 // backoff and calls work again without the client doing anything.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { cliJson, connectBridge, startEverythingHttp, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 describe('remote upstream', () => {

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { alive, bundledSettings, cli, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 

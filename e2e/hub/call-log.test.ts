@@ -5,8 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { ApprovalInfo } from '../../electron/hub/control/contract.ts';
-import type { LogEntry } from '../../electron/hub/calllog/log-types.ts';
+import type { ApprovalInfo } from '../../electron/hub/contract/contract.ts';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import { cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const SECRET = 'sk-live-4f9a8b7c6d5e';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { HubClient } from '../../electron/cli/hub-client.ts';
-import type { HubEvent, HubStatus, ServerStatus } from '../../electron/hub/control/contract.ts';
+import type { HubEvent, HubStatus, ServerStatus } from '../../electron/hub/contract/contract.ts';
 import { alive, callsReceived, cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const running: HubProcess[] = [];

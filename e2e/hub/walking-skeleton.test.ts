@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { HubStatus } from '../../electron/hub/control/contract.ts';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { BIN, NODE, alive, bundledSettings, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 describe('walking skeleton: bridge → hub → bundled servers, read-only by default', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ApprovalInfo } from '../../electron/hub/control/contract.ts';
+import type { ApprovalInfo } from '../../electron/hub/contract/contract.ts';
 import { callsReceived, cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const text = (result: unknown) => JSON.stringify((result as CallToolResult).content);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ApprovalInfo } from '../../electron/hub/control/contract.ts';
+import type { ApprovalInfo } from '../../electron/hub/contract/contract.ts';
 import { callsReceived, TEST_SERVER, waitFor } from '../helpers/hub-process.ts';
 import { focusedText } from './helpers/in-page.ts';
 import { goTo, openUi, startUiHub, type UiHub } from './helpers/ui-hub.ts';

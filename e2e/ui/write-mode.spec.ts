@@ -2,7 +2,7 @@
 // write tools appear in the client's tool list. "allow" needs an explicit tick; "off" needs nothing.
 import { expect, test } from '@playwright/test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { ServerStatus } from '../../electron/hub/control/contract.ts';
+import type { ServerStatus } from '../../electron/hub/contract/contract.ts';
 import { testServerDefinition, waitFor } from '../helpers/hub-process.ts';
 import { openUi, startUiHub, type UiHub } from './helpers/ui-hub.ts';
 

@@ -1,9 +1,10 @@
 // The CLI's line to a running hub: the control API over the local socket.
 import net from 'node:net';
-import type { HubEvent, Method, Results } from '../hub/control/contract.ts';
+import type { HubEvent, Method, Results } from '../hub/contract/contract.ts';
 import { LineReader } from '../hub/jsonrpc/line-reader.ts';
 import { socketPathFor } from '../hub/paths.ts';
 import { CliError } from './cli-error.ts';
+import { controlHello } from '../hub/contract/socket-hello.ts';
 
 type Reply = { id: number; result?: unknown; error?: { code: string; message: string } } | { event: HubEvent };
 
@@ -42,7 +43,7 @@ export class HubClient {
         );
       });
     });
-    socket.write(JSON.stringify({ mcpTray: 1, role: 'control' }) + '\n');
+    socket.write(controlHello());
     return new HubClient(socket);
   }
 

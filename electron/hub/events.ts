@@ -1,7 +1,7 @@
 // The hub's event bus: one typed stream that every UI (window, tray, web UI, CLI --follow)
 // subscribes to through the control API.
 import { EventEmitter } from 'node:events';
-import type { HubEvent } from './control/contract.ts';
+import type { HubEvent } from './contract/contract.ts';
 
 export class HubEvents {
   readonly #emitter = new EventEmitter();

@@ -3,7 +3,7 @@
 // notification centres keep their content on disk, and arguments can hold anything; the window
 // shows the exact arguments when the notification is clicked.
 import type { NotificationConstructorOptions } from 'electron';
-import type { ApprovalInfo } from '../hub/control/shapes.ts';
+import type { ApprovalInfo } from '../hub/contract/shapes.ts';
 
 export type NotificationDecision = 'approve-once' | 'deny';
 

@@ -2,7 +2,7 @@
 // them (macOS), a click opens the window on that approval. It goes away when the approval is
 // decided anywhere else. Nothing is shown while the window itself has the focus (its modal is up).
 import { Notification } from 'electron';
-import type { HubEvent } from '../hub/control/shapes.ts';
+import type { HubEvent } from '../hub/contract/shapes.ts';
 import { approvalNotification, decisionForAction, type NotificationDecision } from './approval-notification.ts';
 import { routes } from './routes.ts';
 

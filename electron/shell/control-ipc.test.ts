@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HubEvent } from '../hub/control/shapes.ts';
+import type { HubEvent } from '../hub/contract/shapes.ts';
 import { registerControlIpc, UntrustedSenderError, type EventSink, type IpcMainLike } from './control-ipc.ts';
 import { CONTROL_CALL, CONTROL_EVENT } from './ipc-channels.ts';
 

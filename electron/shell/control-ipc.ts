@@ -4,7 +4,7 @@
 // Desktop's trusted-sender check). Written against the few members of `ipcMain` and
 // `webContents` it uses, so it runs under plain Node in tests.
 import type { ControlReply } from '../hub/control/dispatcher.ts';
-import type { HubEvent } from '../hub/control/shapes.ts';
+import type { HubEvent } from '../hub/contract/shapes.ts';
 import { CONTROL_CALL, CONTROL_EVENT, type EventChannel, type EventChannels, type InvokeChannel, type InvokeChannels } from './ipc-channels.ts';
 
 /** What this module needs of Electron's `ipcMain`. */

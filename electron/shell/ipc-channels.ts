@@ -3,7 +3,7 @@
 // types from here, so the untyped IPC framework cannot drift between preload and main. The window
 // reaches exactly the control API (SPEC §4.8) through it, nothing else.
 import type { ControlReply } from '../hub/control/dispatcher.ts';
-import type { HubEvent } from '../hub/control/shapes.ts';
+import type { HubEvent } from '../hub/contract/shapes.ts';
 
 /** Renderer → main requests (`ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannels {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerStatus } from '../hub/control/shapes.ts';
+import type { ServerStatus } from '../hub/contract/shapes.ts';
 import { createTrayActions, type TrayActionDeps } from './tray-actions.ts';
 import type { WriteModeOn } from './write-mode-confirm.ts';
 import { server } from './testing/hub-fixtures.ts';

@@ -2,7 +2,7 @@
 // same rules: write mode only with a confirmation, validated params). Turning write mode on asks
 // first through a native dialog; the menu is rebuilt after every action, which also puts a radio
 // or checkbox back when the user cancelled or the hub refused.
-import type { ServerStatus } from '../hub/control/shapes.ts';
+import type { ServerStatus } from '../hub/contract/shapes.ts';
 import type { WriteMode } from '../hub/settings/schema.ts';
 import type { TrayActions } from './tray-menu.ts';
 import type { ControlCall } from './tray-state.ts';

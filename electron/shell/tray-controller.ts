@@ -2,7 +2,7 @@
 // a hub event could change what it shows. The icon says normal / attention (pending approvals,
 // with the count beside it on macOS) / error (a server crashed).
 import { app, dialog, Menu, nativeImage, Tray } from 'electron';
-import type { HubEvent, ServerStatus } from '../hub/control/shapes.ts';
+import type { HubEvent, ServerStatus } from '../hub/contract/shapes.ts';
 import { shownWriteModeDialog } from './native-dialogs.ts';
 import { trayIconPath } from './shell-paths.ts';
 import { createTrayActions } from './tray-actions.ts';

@@ -3,7 +3,7 @@
 // install into IDE; Open MCP Tray; Start at login; Quit. The Electron adapter
 // (tray-controller.ts) turns these items into a native Menu and rebuilds it on hub events.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ServerStatus, SessionInfo } from '../hub/control/shapes.ts';
+import type { ServerStatus, SessionInfo } from '../hub/contract/shapes.ts';
 import type { WriteMode } from '../hub/settings/schema.ts';
 import type { InstallTarget, TrayState } from './tray-state.ts';
 import { statusLine } from './tray-state.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientRow } from '../hub/control/api/clients.ts';
+import type { ClientRow } from '../hub/contract/api/clients.ts';
 import { installTargetsFrom, loadTrayState, statusLine, type ControlCall } from './tray-state.ts';
 import { approval, server, session } from './testing/hub-fixtures.ts';
 

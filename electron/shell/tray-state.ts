@@ -1,8 +1,8 @@
 // What the tray shows, gathered from the control API: the same calls any UI makes. The tray
 // menu (tray-menu.ts) and icon are pure functions of this state.
-import type { ClientInstallStatus } from '../hub/control/api/clients.ts';
-import type { ApprovalInfo, ServerStatus, SessionInfo } from '../hub/control/shapes.ts';
-import type { Method, Results } from '../hub/control/contract.ts';
+import type { ClientInstallStatus } from '../hub/contract/api/clients.ts';
+import type { ApprovalInfo, ServerStatus, SessionInfo } from '../hub/contract/shapes.ts';
+import type { Method, Results } from '../hub/contract/contract.ts';
 
 export interface InstallTarget {
   readonly id: string;

@@ -4,7 +4,7 @@
 // and one write call waiting for approval.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ApprovalInfo } from '../../../electron/hub/control/contract.ts';
+import type { ApprovalInfo } from '../../../electron/hub/contract/contract.ts';
 import { tempDir, testServerDefinition, waitFor } from '../../helpers/hub-process.ts';
 import { startUiHub, type UiHub } from './ui-hub.ts';
 

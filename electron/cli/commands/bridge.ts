@@ -4,22 +4,21 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
+import { bridgeHello, isClientId } from '../../hub/contract/socket-hello.ts';
 import { socketPathFor } from '../../hub/paths.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliContext } from '../main.ts';
-
-const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: { client: { type: 'string' } }, allowPositionals: false });
   const client = values.client;
   if (!client) throw new CliError('bridge needs --client ID (e.g. --client cursor)');
-  if (!CLIENT_ID.test(client)) throw new CliError(`"${client}" is not a client id (lowercase letters, digits, ".", "_", "-")`);
+  if (!isClientId(client)) throw new CliError(`"${client}" is not a client id (lowercase letters, digits, ".", "_", "-")`);
   const socketPath = socketPathFor(ctx.dataDir);
 
   const socket = await connectOrStartApp(socketPath, ctx.dataDir, process.env);
   socket.setNoDelay(true);
-  socket.write(JSON.stringify({ mcpTray: 1, role: 'bridge', client }) + '\n');
+  socket.write(bridgeHello(client));
   process.stdin.pipe(socket);
   socket.pipe(process.stdout);
 

@@ -1,8 +1,8 @@
 // `mcp-tray log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T]
 // [--limit N] [--export jsonl|csv]`: the call log, newest last; --follow streams new calls.
 import { parseArgs } from 'node:util';
-import type { LogEntry } from '../../hub/calllog/log-types.ts';
-import { csvHeader, toCsvRows, toJsonl } from '../../hub/calllog/export-format.ts';
+import type { LogEntry } from '../../hub/contract/call-log-shapes.ts';
+import { csvHeader, toCsvRows, toJsonl } from '../../hub/call-log/export-format.ts';
 import { CliError } from '../cli-error.ts';
 import { HubClient } from '../hub-client.ts';
 import type { CliContext } from '../main.ts';
@@ -36,7 +36,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         if (matches(entry, filters)) print(entry);
       });
     }
-    const page = await hub.request('log.query', { ...filters, limit });
+    const page = await hub.request('callLog.query', { ...filters, limit });
     for (const entry of [...page.entries].reverse()) print(entry);
     if (values.follow) await hub.closed();
     return 0;
@@ -50,7 +50,7 @@ async function exportAll(hub: HubClient, format: string, filters: Record<string,
   if (format === 'csv') ctx.stdout.write(csvHeader());
   let before: number | undefined;
   do {
-    const page = await hub.request('log.query', { ...filters, before, limit: 1000 });
+    const page = await hub.request('callLog.query', { ...filters, before, limit: 1000 });
     ctx.stdout.write(format === 'csv' ? toCsvRows(page.entries) : toJsonl(page.entries));
     before = page.nextBefore;
   } while (before !== undefined);

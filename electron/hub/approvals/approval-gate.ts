@@ -2,7 +2,7 @@
 // approves it once, for the session, or always (a persisted rule); denies it (with a reason for the
 // model); or the deadline passes. A call whose client cancels or disconnects leaves the queue.
 import { randomUUID } from 'node:crypto';
-import type { ApprovalInfo } from '../control/contract.ts';
+import type { ApprovalInfo } from '../contract/contract.ts';
 import type { ClientSession } from '../gateway/client-session.ts';
 import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';
 

@@ -8,7 +8,7 @@ import { ConfigEditor } from './config-access.ts';
 import { ClientImporter } from './importer.ts';
 import { InstallRecords } from './install-records.ts';
 import { ClientInstaller } from './installer.ts';
-import { ControlError } from '../control/contract.ts';
+import { ControlError } from '../contract/contract.ts';
 
 export interface ClientsFeature {
   readonly installer: ClientInstaller;

@@ -3,7 +3,7 @@
 // split out so its value goes to the keychain. Entries MCP Tray cannot take over faithfully
 // (variable references only the client resolves, SSE, tokens in arguments) are refused with why.
 import { EnvNameSchema, HeaderNameSchema, SERVER_ID_PATTERN, type ServerDefinition } from '../settings/schema.ts';
-import type { ImportableServer } from '../control/api/clients.ts';
+import type { ImportableServer } from '../contract/api/clients.ts';
 import { isSecretEntry, looksSecretValue, urlHoldsSecret } from './secret-detect.ts';
 
 export interface SecretValue {

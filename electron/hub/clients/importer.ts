@@ -3,9 +3,9 @@
 // has each server and its secrets before the client's file changes, a backup is taken before that
 // change, and a server the hub could not take stays in the client as it was.
 import { rm } from 'node:fs/promises';
-import { ControlError } from '../control/contract.ts';
-import type { ImportableResult, ImportResult } from '../control/api/clients.ts';
-import type { ServerManager } from '../servers/server-manager.ts';
+import { ControlError } from '../contract/contract.ts';
+import type { ImportableResult, ImportResult } from '../contract/api/clients.ts';
+import type { ServerManager } from '../server-registry/server-manager.ts';
 import type { SecretStore } from '../secrets/keychain.ts';
 import type { Backups } from './backups.ts';
 import { ClientCliError, mask, runClientCli } from './client-cli.ts';

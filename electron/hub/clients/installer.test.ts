@@ -1,7 +1,7 @@
 // The installer's refusals that need no files: --http while the hub's HTTP endpoint is not
 // running, and --http for a client whose config cannot hold a remote server.
 import { describe, expect, it } from 'vitest';
-import { ControlError } from '../control/contract.ts';
+import { ControlError } from '../contract/contract.ts';
 import { Backups } from './backups.ts';
 import { checkoutLauncher } from './bridge-launcher.ts';
 import { findClient } from './client-table.ts';

@@ -2,9 +2,9 @@
 // a client, through its own CLI when that is on PATH, else by a targeted edit of its config file;
 // uninstall takes exactly that entry back; status says where each client stands.
 import { stat } from 'node:fs/promises';
-import { ControlError } from '../control/contract.ts';
-import type { ClientInstallStatus, ClientRow, InstallResult, InstalledEntryInfo, UninstallResult } from '../control/api/clients.ts';
-import type { SessionInfo } from '../control/shapes.ts';
+import { ControlError } from '../contract/contract.ts';
+import type { ClientInstallStatus, ClientRow, InstallResult, InstalledEntryInfo, UninstallResult } from '../contract/api/clients.ts';
+import type { SessionInfo } from '../contract/shapes.ts';
 import { bridgeCommand, type BridgeLauncher } from './bridge-launcher.ts';
 import { ClientCliError, describeSteps, mask, runClientCli } from './client-cli.ts';
 import { ENTRY_NAME, type ClientSpec, type HttpEntryInput, type StdioEntryInput } from './client-table.ts';

@@ -1,6 +1,6 @@
 // The hub side of every control carrier: validate params against the contract, run the handler,
 // and turn any failure into an error a UI can show. Carriers only move bytes.
-import { ControlError, isMethod, parseParams, type Handlers, type Method } from './contract.ts';
+import { ControlError, isMethod, parseParams, type Handlers, type Method } from '../contract/contract.ts';
 
 export type ControlReply = { result: unknown } | { error: { code: string; message: string } };
 

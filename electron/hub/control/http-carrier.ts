@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
-import type { HubEvent } from './contract.ts';
+import type { HubEvent } from '../contract/contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_CALL_BYTES = 1024 * 1024;

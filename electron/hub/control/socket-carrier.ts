@@ -4,7 +4,7 @@
 // turns the connection into a stream of `{"event":{…}}` lines as well.
 import type { Socket } from 'node:net';
 import { LineReader } from '../jsonrpc/line-reader.ts';
-import type { HubEvent } from './contract.ts';
+import type { HubEvent } from '../contract/contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;

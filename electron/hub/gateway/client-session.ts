@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
-import type { SessionInfo } from '../control/contract.ts';
+import type { SessionInfo } from '../contract/contract.ts';
 
 export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: '0.1.0' } as const;
 

@@ -21,9 +21,10 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { ApprovalQueue } from '../approvals/approval-gate.ts';
-import type { CallMethod, CallRecorder } from '../calllog/call-record.ts';
-import type { KnownSecrets } from '../calllog/redact.ts';
-import { CallInProgress } from '../calllog/call-in-progress.ts';
+import type { CallRecorder } from '../call-log/call-record.ts';
+import type { CallMethod } from '../contract/call-log-shapes.ts';
+import type { KnownSecrets } from '../call-log/redact.ts';
+import { CallInProgress } from '../call-log/call-in-progress.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { AnyResultSchema } from '../upstream/passthrough-schemas.ts';

@@ -5,16 +5,12 @@
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { z } from 'zod';
+import { CLIENT_ID_PATTERN, HELLO_LIMIT_BYTES, HELLO_VERSION, type Hello } from '../contract/socket-hello.ts';
 
-export const HELLO_VERSION = 1;
-const HELLO_LIMIT = 4096;
-const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
-export const HelloSchema = z.discriminatedUnion('role', [
-  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID) }),
+const HelloSchema = z.discriminatedUnion('role', [
+  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID_PATTERN) }),
   z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('control') }),
 ]);
-export type Hello = z.infer<typeof HelloSchema>;
 
 export type HelloHandler = (hello: Hello, socket: net.Socket) => void;
 
@@ -60,7 +56,7 @@ function readHello(socket: net.Socket, onHello: HelloHandler): void {
     buffered = Buffer.concat([buffered, chunk]);
     const newline = buffered.indexOf(10);
     if (newline === -1) {
-      if (buffered.length > HELLO_LIMIT) {
+      if (buffered.length > HELLO_LIMIT_BYTES) {
         socket.off('data', onData);
         fail('the first line must be a hello of at most 4 KiB');
       }

@@ -2,9 +2,10 @@
 // Refused, denied and timed-out calls never reach the server; the model gets an isError result
 // that says which and what the user can do.
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { CallDecision, CallOutcome, CallRecorder } from '../calllog/call-record.ts';
-import type { KnownSecrets } from '../calllog/redact.ts';
-import { CallInProgress } from '../calllog/call-in-progress.ts';
+import type { CallRecorder } from '../call-log/call-record.ts';
+import type { CallDecision, CallOutcome } from '../contract/call-log-shapes.ts';
+import type { KnownSecrets } from '../call-log/redact.ts';
+import { CallInProgress } from '../call-log/call-in-progress.ts';
 import { decideAccess, disabledToolMessage, writeModeOffMessage } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { ServerUnavailableError } from '../supervisor/server-supervisor.ts';

@@ -1,7 +1,7 @@
 // Which keychain entries a server needs, and reading them at spawn/connect time. Settings only
 // name the secrets; their values exist in the keychain and, briefly, in the child's environment.
 import type { ServerDefinition } from '../settings/schema.ts';
-import { BUNDLED_SERVERS } from '../servers/bundled-catalog.ts';
+import { BUNDLED_SERVERS } from '../server-registry/bundled-catalog.ts';
 import { accounts, KeychainUnavailableError, type SecretStore } from './keychain.ts';
 
 export interface SecretRef {

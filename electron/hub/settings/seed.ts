@@ -1,5 +1,5 @@
 // What a first start puts into settings: the bundled servers (SPEC §8), read-only.
-import { BUNDLED_SERVERS, defaultBundledDefinition } from '../servers/bundled-catalog.ts';
+import { BUNDLED_SERVERS, defaultBundledDefinition } from '../server-registry/bundled-catalog.ts';
 import type { BundledKind } from './schema.ts';
 import type { Settings } from './schema.ts';
 

@@ -1,7 +1,7 @@
 // One server's life (SPEC §4.2): start it, keep it running, restart it with backoff when it dies,
 // give up on a crash loop, stop it so that nothing of it is left. Also the on-demand variant that
 // starts at the first call and stops when idle, listing from a cache meanwhile.
-import type { ServerState, ExitSummary } from '../control/contract.ts';
+import type { ServerState, ExitSummary } from '../contract/contract.ts';
 import { KeychainUnavailableError } from '../secrets/keychain.ts';
 import { MissingSecretError } from '../secrets/server-secrets.ts';
 import type { ServerDefinition } from '../settings/schema.ts';

@@ -1,6 +1,6 @@
 // Hub shapes for the shell's unit tests: what the control API returns, with only the fields a
 // test cares about spelled out.
-import type { ApprovalInfo, ServerStatus, SessionInfo } from '../../hub/control/shapes.ts';
+import type { ApprovalInfo, ServerStatus, SessionInfo } from '../../hub/contract/shapes.ts';
 import type { TrayState } from '../tray-state.ts';
 
 export function server(overrides: Partial<ServerStatus> & Pick<ServerStatus, 'id'>): ServerStatus {

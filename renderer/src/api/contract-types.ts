@@ -1,8 +1,8 @@
 // The control API's types as the renderer sees them: type-only imports of the hub's one contract
-// (electron/hub/control/contract.ts), never its code. Params are the schemas' *input* types, so
+// (electron/hub/contract/contract.ts), never its code. Params are the schemas' *input* types, so
 // optional-with-default fields stay optional for callers.
 import type { z } from 'zod';
-import type { Method, requestSchemas, Results } from '../../../electron/hub/control/contract.ts';
+import type { Method, requestSchemas, Results } from '../../../electron/hub/contract/contract.ts';
 
 export type { Method, Results };
 export type Params<M extends Method> = z.input<(typeof requestSchemas)[M]>;
@@ -20,9 +20,8 @@ export type {
   SessionInfo,
   ToolAnnotationsInfo,
   ToolInfo,
-} from '../../../electron/hub/control/contract.ts';
-export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/control/api/clients.ts';
-export type { PublicSettings } from '../../../electron/hub/control/api/settings.ts';
+} from '../../../electron/hub/contract/contract.ts';
+export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
+export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
 export type { AlwaysRule, ServerDefinition, WriteMode } from '../../../electron/hub/settings/schema.ts';
-export type { LogEntry, LogPage, LogQuery } from '../../../electron/hub/calllog/log-types.ts';
-export type { CallDecision, CallOutcome } from '../../../electron/hub/calllog/call-record.ts';
+export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';

@@ -1,6 +1,6 @@
 // Control handlers: deciding approvals, listing and revoking "always" rules.
-import type { ApprovalResults } from '../api/approvals.ts';
-import { ControlError, type Handlers } from '../contract.ts';
+import type { ApprovalResults } from '../../contract/api/approvals.ts';
+import { ControlError, type Handlers } from '../../contract/contract.ts';
 import type { Hub } from '../../hub.ts';
 
 type ApprovalHandlers = Pick<Handlers, keyof ApprovalResults>;

@@ -1,7 +1,7 @@
 // Control handlers: MCP clients — the table of detected/installed/connected clients, install and
 // uninstall of the `mcp-tray` entry, import of their servers, and their HTTP tokens.
-import type { ClientResults } from '../api/clients.ts';
-import type { Handlers } from '../contract.ts';
+import type { ClientResults } from '../../contract/api/clients.ts';
+import type { Handlers } from '../../contract/contract.ts';
 import type { Hub } from '../../hub.ts';
 import { CLIENTS } from '../../clients/client-table.ts';
 import { createClientsFeature, requireClient, type ClientsFeature } from '../../clients/clients-feature.ts';

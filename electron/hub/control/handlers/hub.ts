@@ -1,6 +1,6 @@
 // Control handlers: hub status and client sessions.
-import type { HubResults } from '../api/hub.ts';
-import type { Handlers, HubStatus } from '../contract.ts';
+import type { HubResults } from '../../contract/api/hub.ts';
+import type { Handlers, HubStatus } from '../../contract/contract.ts';
 import type { Hub } from '../../hub.ts';
 import { HUB_VERSION } from '../../version.ts';
 

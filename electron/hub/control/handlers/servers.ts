@@ -1,7 +1,7 @@
 // Control handlers: servers, write mode, tool overrides, secrets. The confirmation rules for write
 // mode live here because every UI must obey them alike.
-import type { ServerResults } from '../api/servers.ts';
-import { ControlError, type Handlers } from '../contract.ts';
+import type { ServerResults } from '../../contract/api/servers.ts';
+import { ControlError, type Handlers } from '../../contract/contract.ts';
 import type { Hub } from '../../hub.ts';
 
 type ServerHandlers = Pick<Handlers, keyof ServerResults>;

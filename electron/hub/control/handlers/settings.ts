@@ -1,6 +1,6 @@
 // Control handlers: hub-wide settings. A port change applies at the next start of the hub.
-import type { PublicSettings, SettingsResults } from '../api/settings.ts';
-import type { Handlers } from '../contract.ts';
+import type { PublicSettings, SettingsResults } from '../../contract/api/settings.ts';
+import type { Handlers } from '../../contract/contract.ts';
 import type { Hub } from '../../hub.ts';
 import type { Settings } from '../../settings/schema.ts';
 

@@ -1,4 +1,4 @@
-// The Activity view's data: pages of `log.query` (newest first) plus live `call-logged` events.
+// The Activity view's data: pages of `callLog.query` (newest first) plus live `call-logged` events.
 // Live entries are buffered and merged every 100 ms, so thousands of calls per second cost one
 // render per batch. At most MAX_KEPT entries stay in memory; older ones page in again on scroll.
 import { control } from '../../../api/control-client.ts';
@@ -66,7 +66,7 @@ export class CallLogList {
     if (this.#snapshot.loading || this.#nextBefore === undefined) return;
     this.#set({ loading: true });
     try {
-      const page = await control.call('log.query', { ...this.#filters, before: this.#nextBefore, limit: PAGE });
+      const page = await control.call('callLog.query', { ...this.#filters, before: this.#nextBefore, limit: PAGE });
       if (this.#closed) return;
       const last = this.#snapshot.entries[this.#snapshot.entries.length - 1]?.seq ?? Infinity;
       this.#nextBefore = page.nextBefore;
@@ -78,7 +78,7 @@ export class CallLogList {
 
   async #loadFirst(): Promise<void> {
     try {
-      const [page, count] = await Promise.all([control.call('log.query', { ...this.#filters, limit: PAGE }), control.call('log.count', this.#filters)]);
+      const [page, count] = await Promise.all([control.call('callLog.query', { ...this.#filters, limit: PAGE }), control.call('callLog.count', this.#filters)]);
       if (this.#closed) return;
       this.#nextBefore = page.nextBefore;
       const top = page.entries[0]?.seq ?? 0;
@@ -114,7 +114,7 @@ export class CallLogList {
   #scheduleRecount(): void {
     clearTimeout(this.#recountTimer);
     this.#recountTimer = setTimeout(() => {
-      void control.call('log.count', this.#filters).then(
+      void control.call('callLog.count', this.#filters).then(
         ({ count }) => !this.#closed && this.#pending.length === 0 && this.#set({ total: Math.max(count, this.#snapshot.entries.length) }),
         () => {},
       );

@@ -10,7 +10,7 @@ export async function fetchAllEntries(filters: LogFilters, onProgress: (count: n
   const all: LogEntry[] = [];
   let before: number | undefined;
   do {
-    const page = await control.call('log.query', { ...filters, limit: PAGE, ...(before !== undefined ? { before } : {}) });
+    const page = await control.call('callLog.query', { ...filters, limit: PAGE, ...(before !== undefined ? { before } : {}) });
     all.push(...page.entries);
     onProgress(all.length);
     before = page.nextBefore;

@@ -3,7 +3,8 @@
 // decision, the outcome and a summary of the result, with secrets scrubbed.
 import { randomUUID } from 'node:crypto';
 import type { ClientSession } from '../gateway/client-session.ts';
-import type { CallDecision, CallMethod, CallOutcome, CallRecorder } from './call-record.ts';
+import type { CallRecorder } from './call-record.ts';
+import type { CallDecision, CallMethod, CallOutcome } from '../contract/call-log-shapes.ts';
 import { redactArguments, summarizeResult, type KnownSecrets } from './redact.ts';
 
 export interface CallTarget {

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { LogEntry, LogPage, LogQuery } from './log-types.ts';
-import type { CallRecord, CallRecorder } from './call-record.ts';
+import type { CallRecord, LogEntry, LogPage, LogQuery } from '../contract/call-log-shapes.ts';
+import type { CallRecorder } from './call-record.ts';
 import type { WorkerMessage, WorkerRequest } from './log-worker-protocol.ts';
 import { WriteAheadJournal } from './write-ahead-journal.ts';
 

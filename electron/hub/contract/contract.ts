@@ -3,14 +3,16 @@
 // untrusted input; results are plain types. The carriers (local socket, HTTP + SSE, Electron IPC)
 // all carry exactly this, so no UI can do what another cannot. Each domain has its file in api/.
 import { z } from 'zod';
+import { ControlError } from './control-error.ts';
 import { hubRequests, type HubResults } from './api/hub.ts';
 import { serverRequests, type ServerResults } from './api/servers.ts';
 import { approvalRequests, type ApprovalResults } from './api/approvals.ts';
-import { callLogRequests, type CallLogResults } from './api/calllog.ts';
+import { callLogRequests, type CallLogResults } from './api/call-log.ts';
 import { settingsRequests, type SettingsResults } from './api/settings.ts';
 import { clientRequests, type ClientResults } from './api/clients.ts';
 
 export type * from './shapes.ts';
+export { ControlError, type ControlErrorCode } from './control-error.ts';
 
 export const requestSchemas = {
   ...hubRequests,
@@ -27,16 +29,6 @@ export type Params<M extends Method> = z.infer<(typeof requestSchemas)[M]>;
 export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults {}
 
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Results[M]> };
-
-/** An error a caller can act on; its message is shown to the user as is. */
-export class ControlError extends Error {
-  override readonly name = 'ControlError';
-  readonly code: 'invalid-params' | 'not-found' | 'conflict' | 'needs-confirmation' | 'unavailable' | 'failed';
-  constructor(code: ControlError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
 
 /** Validates raw params for a method; throws a ControlError naming what is wrong. */
 export function parseParams<M extends Method>(method: M, raw: unknown): Params<M> {

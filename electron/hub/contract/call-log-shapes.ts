@@ -1,5 +1,6 @@
-// One line of the call log (SPEC §4.5): who called what, with which arguments, what MCP Tray
-// decided, and how it ended.
+// The call log's shapes, as UIs see them: one line per call (who called what, with which arguments,
+// what MCP Tray decided and how it ended), and the queries and pages that read them. Type-only, free
+// of Node imports.
 export type CallMethod = 'tools/call' | 'resources/read' | 'prompts/get';
 
 export type CallDecision =
@@ -39,6 +40,27 @@ export interface CallRecord {
   readonly denyReason?: string;
 }
 
-export interface CallRecorder {
-  record(entry: CallRecord): void;
+export interface LogQuery {
+  readonly server?: string;
+  readonly client?: string;
+  readonly decision?: string;
+  readonly outcome?: string;
+  readonly method?: string;
+  readonly search?: string;
+  /** ISO times bounding startedAt. */
+  readonly since?: string;
+  readonly until?: string;
+  /** Page cursor: only entries older than this sequence number. */
+  readonly before?: number;
+  readonly limit?: number;
+}
+
+export interface LogEntry extends CallRecord {
+  readonly seq: number;
+}
+
+export interface LogPage {
+  readonly entries: LogEntry[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  readonly nextBefore?: number;
 }

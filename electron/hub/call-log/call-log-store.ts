@@ -4,8 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CallRecord } from './call-record.ts';
-import type { LogEntry, LogPage, LogQuery } from './log-types.ts';
+import type { CallRecord, LogEntry, LogPage, LogQuery } from '../contract/call-log-shapes.ts';
 
 
 const SCHEMA = `

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InputOptions, type OutputOptions } from 'rolldown';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
 const from = (...parts: string[]) => path.join(ROOT, ...parts);
 
@@ -30,7 +30,7 @@ const isBarePackage = (id: string) => !id.startsWith('.') && !path.isAbsolute(id
  * Worker scripts the hub starts with `new Worker(new URL('./<name><ext of the caller>', import.meta.url))`:
  * built as entries of their own beside the module that starts them.
  */
-const HUB_WORKERS = [['log-worker', 'electron/hub/calllog/log-worker.ts']] as const;
+const HUB_WORKERS = [['log-worker', 'electron/hub/call-log/log-worker.ts']] as const;
 const workerEntries = () => Object.fromEntries(HUB_WORKERS.filter(([, file]) => existsSync(from(file))).map(([name, file]) => [name, from(file)]));
 
 async function bundle(input: InputOptions, output: OutputOptions): Promise<void> {

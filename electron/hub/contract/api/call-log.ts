@@ -1,6 +1,6 @@
 // Control API: reading and exporting the call log.
 import { z } from 'zod';
-import type { LogPage } from '../../calllog/log-types.ts';
+import type { LogPage } from '../call-log-shapes.ts';
 
 const filters = {
   server: z.string().max(64).optional(),
@@ -14,11 +14,11 @@ const filters = {
 };
 
 export const callLogRequests = {
-  'log.query': z.object({ ...filters, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
-  'log.count': z.object(filters).strict(),
+  'callLog.query': z.object({ ...filters, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'callLog.count': z.object(filters).strict(),
 } as const;
 
 export interface CallLogResults {
-  'log.query': LogPage;
-  'log.count': { count: number };
+  'callLog.query': LogPage;
+  'callLog.count': { count: number };
 }

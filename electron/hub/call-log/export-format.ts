@@ -1,5 +1,5 @@
 // The call log as JSONL (one entry per line, for tools) or CSV (for spreadsheets).
-import type { LogEntry } from './log-types.ts';
+import type { LogEntry } from '../contract/call-log-shapes.ts';
 
 const CSV_COLUMNS = [
   'seq', 'id', 'startedAt', 'durationMs', 'clientId', 'clientLabel', 'clientName', 'clientVersion', 'transport', 'sessionId',

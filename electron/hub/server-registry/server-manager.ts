@@ -2,13 +2,13 @@
 // can make to a server (add, remove, enable, options, write mode, tool overrides, secrets) goes
 // through here, so settings, keychain and running processes never disagree.
 import path from 'node:path';
-import type { ServerStatus, ToolInfo } from '../control/contract.ts';
-import { ControlError } from '../control/contract.ts';
+import type { ServerStatus, ToolInfo } from '../contract/contract.ts';
+import { ControlError } from '../contract/contract.ts';
 import type { Catalog } from '../gateway/catalog.ts';
 import type { ServerDirectory } from '../gateway/server-directory.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
-import type { KnownSecrets } from '../calllog/redact.ts';
+import type { KnownSecrets } from '../call-log/redact.ts';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
 import { readServerSecrets, secretPresence, secretRefs } from '../secrets/server-secrets.ts';
 import type { ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';

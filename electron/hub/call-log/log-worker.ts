@@ -2,7 +2,7 @@
 // batched there, off the thread that answers MCP calls, and use the machine's second core.
 import { parentPort, workerData } from 'node:worker_threads';
 import { CallLogStore } from './call-log-store.ts';
-import type { CallRecord } from './call-record.ts';
+import type { CallRecord } from '../contract/call-log-shapes.ts';
 import type { WorkerRequest, WorkerMessage } from './log-worker-protocol.ts';
 
 const store = new CallLogStore((workerData as { file: string }).file);

@@ -4,7 +4,7 @@
 // everything in them; at start, segments left by a crash are replayed.
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { CallRecord } from './call-record.ts';
+import type { CallRecord } from '../contract/call-log-shapes.ts';
 
 const ENTRIES_PER_SEGMENT = 5000;
 

@@ -1,6 +1,5 @@
 // Messages between the hub and the call log worker.
-import type { LogEntry, LogQuery } from './log-types.ts';
-import type { CallRecord } from './call-record.ts';
+import type { CallRecord, LogEntry, LogQuery } from '../contract/call-log-shapes.ts';
 
 export type WorkerRequest =
   | { t: 'records'; records: Array<{ n: number; entry: CallRecord }> }
