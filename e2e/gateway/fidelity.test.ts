@@ -16,6 +16,7 @@ import {
   ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { LogEntry } from '../../electron/hub/calllog/log-types.ts';
 import type { HubStatus } from '../../electron/hub/control/contract.ts';
 import {
   NODE,
@@ -225,7 +226,24 @@ describe('name collisions', () => {
       expect(new Set(long).size).toBe(2);
       await client.callTool({ name: 'one__peek', arguments: {} });
       await client.callTool({ name: 'a-server-with-long-id__peek', arguments: {} });
-      for (const name of long) expect((await client.callTool({ name, arguments: {} })).isError).toBeFalsy();
+      // Each server's long-named tool is reached under the name the hub gives it for that server:
+      // the call log says which server answered each call.
+      const status = await cliJson<HubStatus>(dataDir, ['status']);
+      const longCallsLogged = async () =>
+        (await cli(dataDir, ['log', '--json', '--limit', '1000'])).stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as LogEntry)
+          .filter((entry) => entry.target.startsWith('a_very_long'))
+          .map((entry) => entry.serverId);
+      const reached: string[] = [];
+      for (const id of ['one', 'a-server-with-long-id']) {
+        const exposed = status.servers.find((s) => s.id === id)!.tools.find((t) => t.name.startsWith('a_very_long'))!.exposedName;
+        expect(long).toContain(exposed);
+        expect((await client.callTool({ name: exposed, arguments: {} })).isError).toBeFalsy();
+        reached.push(id);
+        expect((await longCallsLogged()).sort()).toEqual([...reached].sort());
+      }
       expect(callsReceived(callsOne).map((c) => c.tool)).toEqual(['peek']);
       expect(callsReceived(callsTwo).map((c) => c.tool)).toEqual(['peek']);
       await client.close();
