@@ -154,9 +154,18 @@ describe.each([
 
   it('delivers logging messages after logging/setLevel', async () => {
     await a.setLoggingLevel('debug');
+    // B asks for the most severe level only: what is below it must not reach B.
+    await b.setLoggingLevel('emergency');
     await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
-    await waitFor('a logging message', () => seenA.logs.length > 0, 12_000);
-    await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
+    try {
+      // The server picks a random level every 5 s; wait for one that B's level filters out.
+      const below = await waitFor('a logging message below "emergency" on A', () => (seenA.logs as Array<{ level: string }>).find((log) => log.level !== 'emergency'), 40_000);
+      expect(below).toMatchObject({ level: expect.any(String), data: expect.stringContaining('message') });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((seenB.logs as Array<{ level: string }>).filter((log) => log.level !== 'emergency')).toEqual([]);
+    } finally {
+      await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
+    }
   });
 
   it('forwards subscribe, then the server\'s resources/updated, to the subscriber only', async () => {
