@@ -157,6 +157,8 @@ describe('main process (under an Electron double)', () => {
 
   it('keeps Start at login in settings and leaves a development run out of the OS login items', async () => {
     expect(await drive({ cmd: 'ipc', method: 'settings.update', params: { startAtLogin: true }, trusted: true })).toMatchObject({ result: { startAtLogin: true } });
+    // Kept means written to settings.json, where the next start reads it.
+    expect((JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { startAtLogin?: boolean }).startAtLogin).toBe(true);
     await waitFor('the shell to say why', () => stderr.includes('Start at login applies to the installed app'));
     expect((await drive<{ loginItems: unknown[] }>({ cmd: 'state' })).loginItems).toEqual([]);
   });
