@@ -132,8 +132,9 @@ describe('import from Cursor: the token moves to the keychain', () => {
     for (const name of readdirSync(dir)) expect(readFileSync(path.join(dir, name), 'utf8')).not.toContain(SECOND_TOKEN);
     expect(readText(cursorFile)).not.toContain(SECOND_TOKEN);
     expect(lookup('second:env:API_TOKEN')).toBe(SECOND_TOKEN);
-    // The first import's backup (the other token) is the user's to delete; it is still there.
-    expect(readdirSync(dir).length).toBeGreaterThanOrEqual(1);
+    // The first import's backup (the other token) is the user's to delete; it is still there, as it was.
+    const holdingFirstToken = readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8')).filter((text) => text.includes(TOKEN));
+    expect(holdingFirstToken).toEqual([original]);
   });
 
   it('refuses an unknown server name and lists the ones there are', async () => {

@@ -7,7 +7,7 @@
 // tray follows the hub, approvals notify, and Quit stops every server before exiting.
 // Not shown here (the double cannot): Chromium, native menus and notifications, packaging.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -80,8 +80,16 @@ describe('main process (under an Electron double)', () => {
   it('runs the hub with the bundled servers built to JavaScript, and settings through electron-store', async () => {
     const status = await cliJson<Status>(dataDir, ['status']);
     expect(status.servers.find((s) => s.id === 'memory')?.launch).toContain(path.join('dist', 'servers', 'memory', 'main.js'));
-    const settings = JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { servers: unknown[] };
-    expect(settings.servers).toHaveLength(2);
+    // The test wrote settings.json by hand; the app's settings store (electron-store here) has read
+    // it and written it back: the schema's defaults are filled in, with the store's file mode.
+    const file = path.join(dataDir, 'settings.json');
+    const settings = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion?: number; servers: Array<Record<string, unknown>> };
+    expect(settings.schemaVersion).toBe(1);
+    expect(settings.servers.map((s) => [s.id, s.writeMode])).toEqual([
+      ['counter', 'off'],
+      ['memory', 'off'],
+    ]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('locks the session down and registers only the UI scheme and the control channel', async () => {
@@ -149,6 +157,8 @@ describe('main process (under an Electron double)', () => {
 
   it('keeps Start at login in settings and leaves a development run out of the OS login items', async () => {
     expect(await drive({ cmd: 'ipc', method: 'settings.update', params: { startAtLogin: true }, trusted: true })).toMatchObject({ result: { startAtLogin: true } });
+    // Kept means written to settings.json, where the next start reads it.
+    expect((JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { startAtLogin?: boolean }).startAtLogin).toBe(true);
     await waitFor('the shell to say why', () => stderr.includes('Start at login applies to the installed app'));
     expect((await drive<{ loginItems: unknown[] }>({ cmd: 'state' })).loginItems).toEqual([]);
   });

@@ -16,6 +16,7 @@ import {
   ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import {
   NODE,
@@ -153,9 +154,18 @@ describe.each([
 
   it('delivers logging messages after logging/setLevel', async () => {
     await a.setLoggingLevel('debug');
+    // B asks for the most severe level only: what is below it must not reach B.
+    await b.setLoggingLevel('emergency');
     await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
-    await waitFor('a logging message', () => seenA.logs.length > 0, 12_000);
-    await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
+    try {
+      // The server picks a random level every 5 s; wait for one that B's level filters out.
+      const below = await waitFor('a logging message below "emergency" on A', () => (seenA.logs as Array<{ level: string }>).find((log) => log.level !== 'emergency'), 40_000);
+      expect(below).toMatchObject({ level: expect.any(String), data: expect.stringContaining('message') });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((seenB.logs as Array<{ level: string }>).filter((log) => log.level !== 'emergency')).toEqual([]);
+    } finally {
+      await a.callTool({ name: 'toggle-simulated-logging', arguments: {} });
+    }
   });
 
   it('forwards subscribe, then the server\'s resources/updated, to the subscriber only', async () => {
@@ -225,7 +235,24 @@ describe('name collisions', () => {
       expect(new Set(long).size).toBe(2);
       await client.callTool({ name: 'one__peek', arguments: {} });
       await client.callTool({ name: 'a-server-with-long-id__peek', arguments: {} });
-      for (const name of long) expect((await client.callTool({ name, arguments: {} })).isError).toBeFalsy();
+      // Each server's long-named tool is reached under the name the hub gives it for that server:
+      // the call log says which server answered each call.
+      const status = await cliJson<HubStatus>(dataDir, ['status']);
+      const longCallsLogged = async () =>
+        (await cli(dataDir, ['log', '--json', '--limit', '1000'])).stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as LogEntry)
+          .filter((entry) => entry.target.startsWith('a_very_long'))
+          .map((entry) => entry.serverId);
+      const reached: string[] = [];
+      for (const id of ['one', 'a-server-with-long-id']) {
+        const exposed = status.servers.find((s) => s.id === id)!.tools.find((t) => t.name.startsWith('a_very_long'))!.exposedName;
+        expect(long).toContain(exposed);
+        expect((await client.callTool({ name: exposed, arguments: {} })).isError).toBeFalsy();
+        reached.push(id);
+        expect((await longCallsLogged()).sort()).toEqual([...reached].sort());
+      }
       expect(callsReceived(callsOne).map((c) => c.tool)).toEqual(['peek']);
       expect(callsReceived(callsTwo).map((c) => c.tool)).toEqual(['peek']);
       await client.close();

@@ -1,6 +1,8 @@
 // Issue 5: the HTTP endpoint's guards (bearer token per client, loopback Host, no foreign Origin,
 // 404 for unknown sessions, body limit) and a client nobody here wrote: the MCP Inspector CLI.
 import { execFile } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -42,8 +44,28 @@ describe('HTTP endpoint', () => {
 
   const steadyStillServes = async () => expect((await steady.callTool({ name: 'peek', arguments: {} })).isError).toBeFalsy();
 
-  it('listens on 127.0.0.1 only', () => {
-    expect(new URL(url).hostname).toBe('127.0.0.1');
+  it('listens on 127.0.0.1 only', async () => {
+    const { hostname, port } = new URL(url);
+    expect(hostname).toBe('127.0.0.1');
+    /** "connected", or why a TCP connection to host:port could not be made. */
+    const reach = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect({ host, port: Number(port), timeout: 3000 });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('timeout', () => {
+          socket.destroy();
+          resolve('timeout');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      });
+    expect(await reach('127.0.0.1')).toBe('connected');
+    // Nothing answers on the port at any other address of this machine: another loopback address
+    // (a listener on 0.0.0.0 would take it), IPv6 loopback, and every network interface.
+    const elsewhere = ['127.0.0.2', '::1', ...Object.values(os.networkInterfaces()).flatMap((addresses) => (addresses ?? []).filter((a) => !a.internal).map((a) => (a.scopeid ? `${a.address}%${a.scopeid}` : a.address)))];
+    for (const host of elsewhere) expect(await reach(host), host).not.toBe('connected');
   });
 
   it('answers 401 without a token or with an unknown one', async () => {

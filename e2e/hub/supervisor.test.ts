@@ -37,6 +37,12 @@ describe('supervisor', () => {
     const client = await connectBridge(dataDir, 'ide');
     clients.push(client);
     const pid = (await server(dataDir, 'victim')).pid!;
+    // Watch the server's state changes, to see when the restart begins.
+    const watcher = await HubClient.connect(dataDir);
+    const seen: Array<{ at: number; state: string; nextAttemptAt?: string }> = [];
+    await watcher.subscribe((event: HubEvent) => {
+      if (event.type === 'server-changed' && event.server.id === 'victim') seen.push({ at: Date.now(), state: event.server.state, nextAttemptAt: event.server.nextAttemptAt });
+    });
     const calls = Array.from({ length: 10 }, () => client.callTool({ name: 'slow', arguments: { ms: 30_000 } }).then((r) => ({ at: Date.now(), result: r }), (e: Error) => ({ at: Date.now(), error: e })));
     await waitFor('10 calls to reach the server', () => callsReceived(callsFile).filter((c) => c.tool === 'slow').length === 10);
     const killedAt = Date.now();
@@ -52,8 +58,18 @@ describe('supervisor', () => {
       const s = await server(dataDir, 'victim');
       return s.state === 'running' && s.pid !== pid ? s : undefined;
     });
+    watcher.close();
     expect(back.failures).toBe(1);
     expect(back.lastExit).toMatchObject({ signal: 'SIGKILL' });
+    // The exit announced a restart one backoff step (1 s) later, and the new start waited for it.
+    const restarting = seen.find((s) => s.state === 'restarting');
+    expect(restarting, JSON.stringify(seen)).toBeDefined();
+    expect(Date.parse(restarting!.nextAttemptAt!) - Date.parse(back.lastExit!.at)).toBeGreaterThanOrEqual(1000);
+    expect(Date.parse(restarting!.nextAttemptAt!) - Date.parse(back.lastExit!.at)).toBeLessThan(1200);
+    const starting = seen.find((s) => s.state === 'starting' && s.at > restarting!.at);
+    expect(starting, JSON.stringify(seen)).toBeDefined();
+    expect(starting!.at - restarting!.at).toBeGreaterThan(1000 - 300);
+    expect(starting!.at - restarting!.at).toBeLessThan(1000 + 1500);
     const next = await client.callTool({ name: 'peek', arguments: {} });
     expect(next.isError).toBeFalsy();
   });

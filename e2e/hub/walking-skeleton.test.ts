@@ -62,8 +62,11 @@ describe('walking skeleton: bridge → hub → bundled servers, read-only by def
       ['filesystem', 'running'],
       ['memory', 'running'],
     ]);
-    expect(status.endpoints).toHaveProperty('mcp');
-    expect(status.endpoints).toHaveProperty('ui');
+    // Both keys are always there; what matters is that they hold the hub's loopback URLs.
+    const { mcp, ui } = status.endpoints;
+    expect(mcp).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    expect(ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/);
+    expect(new URL(ui!).port).toBe(new URL(mcp!).port);
     const fs = status.servers.find((s) => s.id === 'filesystem')!;
     expect(fs.writeMode).toBe('off');
     expect(fs.tools.find((t) => t.name === 'write_file')).toMatchObject({ exposedName: 'write_file', class: 'write' });

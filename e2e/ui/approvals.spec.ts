@@ -121,16 +121,38 @@ test.describe('approvals', () => {
   });
 
   test('every decision is reachable by keyboard, none by a stray key', async ({ page }) => {
-    const ide = await hub.connect('codex', { name: 'codex-test', version: '0.40.0' });
+    // One IDE per decision, so that one's session approval or "always" rule cannot answer the next.
+    const decisions = [
+      { client: 'codex', button: 'Deny', key: 'Enter', isError: true, logged: 'denied-user' },
+      { client: 'gemini', button: 'Approve once', key: 'Space', isError: false, logged: 'approved-once' },
+      { client: 'windsurf', button: 'Approve for this session', key: 'Enter', isError: false, logged: 'approved-session' },
+      { client: 'cline', button: 'Always approve for Cline', key: 'Space', isError: false, logged: 'approved-rule' },
+    ] as const;
     await openUi(page, hub, 'servers');
-    const call = ide.callTool({ name: 'bump', arguments: { by: 2 } });
     const modal = page.getByTestId('approval-modal');
-    await expect(modal).toBeVisible();
-    await expect(modal.getByRole('button', { name: 'Approve once' })).toBeEnabled();
-    await tabTo(page, 'Approve once');
-    await page.keyboard.press('Space');
-    expect((await call).isError).toBeFalsy();
-    await expect(modal).toBeHidden();
+    for (const decision of decisions) {
+      const ide = await hub.connect(decision.client, { name: `${decision.client}-test`, version: '1.0.0' });
+      const call = ide.callTool({ name: 'bump', arguments: { by: 2 } });
+      await expect(modal).toBeVisible();
+      await expect(modal.getByTestId('approval-client')).toContainText(`${decision.client}-test`);
+      await expect(modal.getByRole('button', { name: 'Approve once' })).toBeEnabled();
+      // Keys pressed while no decision button has focus decide nothing.
+      for (const key of ['Enter', 'Space', 'y', 'a', 'd']) await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      expect(await pending(), `after stray keys (${decision.client})`).toHaveLength(1);
+      await expect(modal).toBeVisible();
+
+      await tabTo(page, decision.button);
+      await page.keyboard.press(decision.key);
+      expect((await call).isError ?? false, decision.button).toBe(decision.isError);
+      await expect(modal).toBeHidden();
+      const logged = (await hub.cli(['log', '--json', '--client', decision.client])).stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { decision: string }).decision);
+      expect(logged, decision.button).toEqual([decision.logged]);
+    }
+    expect(callsReceived(callsFile).filter((c) => c.tool === 'bump' && c.args.by === 2)).toHaveLength(3);
   });
 });
 

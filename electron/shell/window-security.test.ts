@@ -100,6 +100,7 @@ describe('session handlers', () => {
     expect(decide('mcp-tray://app/assets/index.js')).toBe(false);
     expect(decide('devtools://devtools/bundled/inspector.html')).toBe(false);
     expect(decide('data:image/png;base64,AAAA')).toBe(false);
+    expect(decide('blob:mcp-tray://app/4f1c2e3a-5b6d-4e7f-8a9b-0c1d2e3f4a5b')).toBe(false);
     expect(decide('https://example.com/tracker.js')).toBe(true);
     expect(decide('http://127.0.0.1:47831/control')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);

@@ -13,7 +13,11 @@ describe('write mode confirmation dialog', () => {
   it('warns more strongly for "allow" and needs its checkbox as well', () => {
     const allow = writeModeDialog('Git', 'allow');
     expect(allow.type).toBe('warning');
+    expect(writeModeDialog('Git', 'ask').type).toBe('question');
     expect(allow.detail).toMatch(/no approval/);
+    // The checkbox is in the dialog, unticked, and without it the answer is no.
+    expect(allow.checkboxLabel).toMatch(/without my approval/);
+    expect(allow.checkboxChecked).toBe(false);
     expect(isConfirmed('allow', { response: 1, checkboxChecked: false })).toBe(false);
     expect(isConfirmed('allow', { response: 1, checkboxChecked: true })).toBe(true);
     expect(isConfirmed('allow', { response: 0, checkboxChecked: true })).toBe(false);

@@ -41,16 +41,25 @@ describe('YAML list entry edits (Continue)', () => {
   });
 
   it('refuses a broken file with line and column', () => {
-    try {
-      yaml.set('name: a\nmcpServers:\n  - name: x\n   bad: [\n', 'mcp-tray', entry);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigSyntaxError);
-      expect((error as ConfigSyntaxError).line).toBeGreaterThanOrEqual(3);
-    }
+    const misindented = catchError(() => yaml.set('name: a\nmcpServers:\n  - name: x\n   bad: [\n', 'mcp-tray', entry));
+    expect(misindented).toBeInstanceOf(ConfigSyntaxError);
+    expect(misindented).toMatchObject({ line: 4, column: 1, message: '4:1: Sequence item without - indicator' });
+    // An error in the middle of a line: the column points at it, not at the line's start.
+    const nested = catchError(() => yaml.set('name: a\nmcpServers:\n  - name: x\n    command: npx: y\n', 'mcp-tray', entry));
+    expect(nested).toBeInstanceOf(ConfigSyntaxError);
+    expect(nested).toMatchObject({ line: 4, column: 14, message: '4:14: Nested mappings are not allowed in compact mappings' });
   });
 
   it('refuses a top level that is not a mapping', () => {
     expect(() => yaml.set('- a\n- b\n', 'mcp-tray', entry)).toThrow('1:1: the top level is not a mapping');
   });
 });
+
+function catchError(run: () => unknown): ConfigSyntaxError {
+  try {
+    run();
+  } catch (error) {
+    return error as ConfigSyntaxError;
+  }
+  throw new Error('expected an error');
+}
