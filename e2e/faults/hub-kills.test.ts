@@ -55,7 +55,7 @@ describe('hub killed with clients connected', () => {
 });
 
 describe('hub killed while writing an IDE config', () => {
-  it('leaves the file either as it was or with the entry, never partial', { timeout: 180_000 }, async () => {
+  it('leaves the file either as it was or with the entry, never partial', { timeout: 300_000 }, async () => {
     const home = tempHome();
     const dataDir = tempDir();
     writeSettings(dataDir, { servers: [] });

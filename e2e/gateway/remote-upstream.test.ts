@@ -1,4 +1,4 @@
-// Issue 5: a remote (Streamable HTTP) upstream is supervised like a child: when the remote server
+// A remote (Streamable HTTP) upstream is supervised like a child: when the remote server
 // restarts and forgets the session (404) or is briefly unreachable, the hub re-initializes with
 // backoff and calls work again without the client doing anything.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,8 @@ describe('remote upstream', () => {
     const status = await cliJson<HubStatus>(dataDir, ['status']);
     const server = status.servers.find((s) => s.id === 'remote')!;
     expect(server.state).toBe('running');
-    expect(server.lastExit?.reason).toMatch(/HTTP 404|unreachable|event stream/);
+    // Whatever the hub met first (the lost session, the refused connection, the closed stream) is named.
+    expect(server.lastExit?.reason).toMatch(/HTTP 404|unreachable|event stream|Connection closed/);
     await client.close();
   });
 });

@@ -22,7 +22,8 @@ function summaryLine(stdout: string, suite: string): string | undefined {
   return summary.split('\n').find((line) => line.trimStart().startsWith(`${suite} `));
 }
 
-describe('npm test runner', () => {
+// Each case runs several Vitest and Playwright processes; on a busy two-core machine that takes a while.
+describe('npm test runner', { timeout: 240_000 }, () => {
   it('runs every suite past a failing one, names the failing one, and exits non-zero', async () => {
     const { code, stdout } = await runTable('table-failing-suite.ts');
     expect(code).toBe(1);
