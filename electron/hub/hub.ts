@@ -19,6 +19,7 @@ import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
 import { Gateway } from './gateway/gateway.ts';
 import type { ClientSession } from './gateway/client-session.ts';
 import { KeyedThrottle } from './util/keyed-throttle.ts';
+import { throttledReporter, type ErrorReporter } from './util/last-resort.ts';
 import { listenLocalSocket } from './gateway/local-socket.ts';
 import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
@@ -33,6 +34,9 @@ import { PidFile } from './supervisor/pid-file.ts';
 
 export { HUB_VERSION } from './version.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
+/** Problems kept for the UI; unexpected errors beyond this push out the oldest of their kind. */
+const MAX_PROBLEMS = 40;
+const UNEXPECTED = 'unexpected error';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -51,7 +55,13 @@ export interface HubOptions {
 
 export class Hub {
   readonly paths: DataPaths;
-  readonly events = new HubEvents();
+  readonly problems: string[] = [];
+  /** Where errors nothing closer caught go: stderr and the problems the UI shows, throttled. */
+  readonly report: ErrorReporter = throttledReporter((message) => {
+    process.stderr.write(`mcp-tray: ${message}\n`);
+    this.recordProblem(message);
+  });
+  readonly events = new HubEvents((error) => this.report('a hub event listener', error));
   readonly settings: SettingsStore;
   readonly keychain: SecretStore;
   readonly knownSecrets = new KnownSecrets();
@@ -60,7 +70,6 @@ export class Hub {
   readonly approvals: ApprovalQueue;
   readonly dispatcher: ControlDispatcher;
   readonly startedAt = new Date().toISOString();
-  readonly problems: string[] = [];
   readonly bridgeLauncher: BridgeLauncher;
   readonly clientTokens: ClientTokens;
   readonly rules: SettingsRuleBook;
@@ -139,14 +148,14 @@ export class Hub {
     const reaped = await pidFile.reapLeftovers();
     if (reaped.length > 0) hub.problems.push(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
     hub.#socketServer = await listenLocalSocket(hub.paths.socket, (hello, socket) => {
-      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener));
+      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
       const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
       void hub.gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
-    });
+    }, hub.report);
     hub.#mcpEndpoint = new HttpMcpEndpoint(hub.gateway, hub.clientTokens);
     const carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.uiToken);
     try {
-      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, hub.#mcpEndpoint, carrier, options.uiDir);
+      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, control: carrier, uiDir: options.uiDir, report: hub.report });
     } catch (error) {
       await hub.stop();
       throw error;
@@ -161,6 +170,17 @@ export class Hub {
 
   emit(event: HubEvent): void {
     this.events.emit(event);
+  }
+
+  /** Adds a problem the UI and `status` show, once; unexpected errors are capped, oldest out. */
+  recordProblem(message: string): void {
+    if (this.problems.includes(message)) return;
+    this.problems.push(message);
+    while (this.problems.length > MAX_PROBLEMS) {
+      const oldest = this.problems.findIndex((p) => p.startsWith(UNEXPECTED));
+      if (oldest === -1) break;
+      this.problems.splice(oldest, 1);
+    }
   }
 
   /** Stops everything: sessions, servers (their whole process trees), the socket. */

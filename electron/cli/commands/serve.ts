@@ -5,6 +5,7 @@ import { Hub } from '../../hub/hub.ts';
 import type { CliContext } from '../main.ts';
 import { CliError } from '../cli-error.ts';
 import { openInBrowser } from '../open-url.ts';
+import { installProcessLastResort } from '../../hub/util/last-resort.ts';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -21,6 +22,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  // From here on nothing a client sends may end the process: what no handler caught is recorded
+  // (stderr and the hub's problems) and the hub keeps serving; util/last-resort.ts says why.
+  installProcessLastResort(hub.report);
   const stop = (signal: string) => {
     ctx.stderr.write(`mcp-tray: ${signal}: stopping servers…\n`);
     void hub.stop().then(() => process.exit(0));

@@ -31,12 +31,15 @@ export class HttpControlCarrier {
     if (!token || !sameSecret(token, this.#token)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong UI token; open the URL that mcp-tray serve printed' } });
 
     if (url.pathname === '/api/call' && req.method === 'POST') {
-      let request: { method?: unknown; params?: unknown };
+      let request: { method?: unknown; params?: unknown } | null;
       try {
         request = JSON.parse((await readBody(req, MAX_CALL_BYTES)).toString('utf8')) as typeof request;
       } catch (error) {
         const tooLarge = error instanceof BodyTooLargeError;
         return send(res, tooLarge ? 413 : 400, { error: { code: 'invalid-params', message: tooLarge ? error.message : 'the body must be JSON: {"method","params"}' } });
+      }
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+        return send(res, 400, { error: { code: 'invalid-params', message: 'the body must be a JSON object: {"method","params"}' } });
       }
       const reply = await this.#dispatcher.dispatch(request.method, request.params);
       return send(res, 'error' in reply ? (STATUS_FOR[reply.error.code] ?? 500) : 200, reply);
@@ -49,6 +52,9 @@ export class HttpControlCarrier {
   #stream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(': connected\n\n');
+    const write = (text: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(text);
+    };
     const unsubscribe = this.#subscribe((event) => {
       // A tab that stopped reading must not make the hub buffer without bound: past the limit it
       // is disconnected, and EventSource reconnects (the UI then reloads what it shows).
@@ -56,13 +62,15 @@ export class HttpControlCarrier {
         res.destroy();
         return;
       }
-      res.write(`data: ${JSON.stringify(event)}\n\n`);
+      write(`data: ${JSON.stringify(event)}\n\n`);
     });
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    req.on('close', () => {
+    const keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS);
+    const stop = () => {
       clearInterval(keepalive);
       unsubscribe();
-    });
+    };
+    req.on('close', stop);
+    res.on('close', stop);
   }
 }
 
