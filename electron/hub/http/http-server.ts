@@ -1,6 +1,6 @@
 // The hub's one HTTP listener on 127.0.0.1 (SPEC §4.3): /mcp for MCP clients (per-client bearer
-// tokens), /api for the browser UI (UI token), everything else the UI's static files. Host and
-// Origin are checked before any route. No request may end the process: a malformed target is
+// tokens), /login to turn a one-time sign-in link into a UI session, /api for the signed-in browser
+// UI, everything else the UI's static files. Host and Origin are checked before any route. No request may end the process: a malformed target is
 // answered 400, a route that throws (synchronously or not) 500, a request Node cannot parse gets
 // Node's own 400/431, and errors on the request, response or socket are contained (see
 // util/last-resort.ts).
@@ -11,8 +11,10 @@ import type { HttpMcpEndpoint } from '../gateway/http-endpoint.ts';
 import { jsonRpcError } from '../gateway/http-endpoint.ts';
 import { guarded, isPeerGone, type ErrorReporter } from '../util/last-resort.ts';
 import { collectWhenIdleAfterBurst } from '../util/release-memory.ts';
+import { handleLogin } from './login-route.ts';
 import { checkHostAndOrigin, ownOrigins } from './request-guards.ts';
 import { serveStaticUi } from './static-ui.ts';
+import type { UiAuth } from './ui-auth.ts';
 
 export interface HubHttpServer {
   readonly port: number;
@@ -23,6 +25,8 @@ export interface HubHttpServer {
 export interface HttpRoutes {
   readonly mcp: HttpMcpEndpoint;
   readonly control: HttpControlCarrier;
+  /** The web UI's sign-in and sessions; told the port once the server listens. */
+  readonly ui: UiAuth;
   readonly uiDir?: string;
   /** Where errors that escaped a route go (stderr and the hub's problems, throttled). */
   readonly report: ErrorReporter;
@@ -41,7 +45,7 @@ export function requestUrl(target: string | undefined): URL | undefined {
 }
 
 export async function startHttpServer(port: number, routes: HttpRoutes): Promise<HubHttpServer> {
-  const { mcp, control, uiDir, report } = routes;
+  const { mcp, control, ui, uiDir, report } = routes;
   let origins = new Set<string>();
 
   const failed = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
@@ -65,6 +69,7 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
     }
     if (url.pathname === '/mcp') return mcp.handle(req, res);
     if (url.pathname.startsWith('/api/')) return control.handle(req, res, url);
+    if (url.pathname === '/login') return handleLogin(req, res, url, ui);
     serveStaticUi(req, res, url, uiDir);
     return Promise.resolve();
   };
@@ -106,6 +111,7 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
   server.on('error', (error) => report('the HTTP listener', error));
   const actual = (server.address() as AddressInfo).port;
   origins = ownOrigins(actual);
+  ui.bind(actual);
   return {
     port: actual,
     server,
