@@ -28,7 +28,8 @@ function page(res: ServerResponse, status: number, title: string, text: string):
 }
 
 export async function handleLogin(req: IncomingMessage, res: ServerResponse, url: URL, auth: UiAuth, checkPeer: (socket: Socket) => Promise<PeerCheck> = peerIsThisUser): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
+  // GET only: a HEAD (a link preview, a checker) must not use the code up.
+  if (req.method !== 'GET') {
     res.writeHead(405, { Allow: 'GET' }).end();
     return;
   }
