@@ -61,7 +61,8 @@ describe.runIf(asRoot)('the UI token through the process list', () => {
 
   afterAll(async () => {
     const pid = existsSync(`${record}.pid`) ? Number(readFileSync(`${record}.pid`, 'utf8')) : undefined;
-    if (pid) process.kill(pid, 'SIGTERM');
+    // serve starts the opener detached, in a process group of its own: end it and its sleep.
+    if (pid) process.kill(-pid, 'SIGTERM');
     await hub?.stop();
   });
 
