@@ -8,6 +8,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { chromium, type Page } from '@playwright/test';
 import { connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../e2e/helpers/hub-process.ts';
 import globalSetup from '../e2e/ui/helpers/global-setup.ts';
+import { loginLink } from '../e2e/helpers/ui-session.ts';
 
 const CALLS = Number(process.env.BENCH_UI_CALLS ?? 5000);
 const IN_FLIGHT = 16;
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
   try {
     hub = await startHub(dataDir);
     const running = hub;
-    const url = await waitFor('the UI URL', () => /UI:\s+(\S+#token=\S+)/.exec(running.output())?.[1], 10_000);
+    await waitFor('the UI line', () => /UI:\s+http:\/\/\S+/.test(running.output()), 10_000);
+    const url = await loginLink(dataDir);
     clients.push(await connectBridge(dataDir, 'cursor'), await connectBridge(dataDir, 'vscode'));
     const [a, b] = clients as [Client, Client];
 

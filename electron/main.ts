@@ -19,6 +19,7 @@ import { createQuitter } from './shell/quit.ts';
 import { electronSettingsBackend } from './shell/settings-backend.ts';
 import { shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
+import { installProcessLastResort } from './hub/util/last-resort.ts';
 import type { ControlCall } from './shell/tray-state.ts';
 
 const APP_ID = 'dev.mcptray.app';
@@ -53,6 +54,9 @@ async function startShell(): Promise<void> {
     uiDir: layout.rendererDir,
     bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
   });
+  // Nothing a client sends may end the app (and every server with it): what no handler caught is
+  // recorded in the hub's problems and on stderr instead; hub/util/last-resort.ts says why.
+  installProcessLastResort(hub.report);
   const call: ControlCall = (method, params) => hub.dispatcher.call(method, params);
   const subscribe = hub.events.subscribe.bind(hub.events);
   const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);

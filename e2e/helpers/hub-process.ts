@@ -29,9 +29,9 @@ export interface HubProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `mcp-tray serve` and waits until it says it is running. */
-export async function startHub(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<HubProcess> {
-  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, '--no-open', ...(options.args ?? ['--port', '0'])], {
+/** Starts `mcp-tray serve` and waits until it says it is running (`open`: let it open the browser). */
+export async function startHub(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[]; open?: boolean } = {}): Promise<HubProcess> {
+  const child = spawn(NODE, [BIN, 'serve', '--data-dir', dataDir, ...(options.open ? [] : ['--no-open']), ...(options.args ?? ['--port', '0'])], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

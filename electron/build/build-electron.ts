@@ -21,6 +21,11 @@ const from = (...parts: string[]) => path.join(ROOT, ...parts);
 const NODE_BUILTINS: (string | RegExp)[] = [/^node:/, ...builtinModules];
 /** npm packages a bundled server never loads (optional native or non-Node variants). */
 const NEVER_LOADED = ['pg-native', 'pg-cloudflare', 'cloudflare:sockets'];
+/**
+ * Files a bundled server loads beside itself at run time (they cannot be inlined): the PostgreSQL
+ * parser's WebAssembly, which libpg-query finds next to the module that loads it.
+ */
+const SERVER_ASSETS: Record<string, string[]> = { postgres: ['node_modules/libpg-query/wasm/libpg-query.wasm'] };
 /** Native modules cannot be bundled; only `mcp-tray serve` loads the keychain one. */
 const NATIVE = [/^@napi-rs\/keyring/];
 
@@ -58,9 +63,15 @@ export async function buildElectron(): Promise<void> {
     .map((entry) => entry.name);
   for (const kind of kinds) {
     await bundle(
-      { input: from('servers', kind, 'main.ts'), external: [...NODE_BUILTINS, ...NEVER_LOADED] },
+      {
+        input: from('servers', kind, 'main.ts'),
+        external: [...NODE_BUILTINS, ...NEVER_LOADED],
+        // CommonJS parts (libpg-query's loader) ask for their own folder: in an ES module that is import.meta's.
+        transform: { define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' } },
+      },
       { file: path.join(DIST, 'servers', kind, 'main.js'), format: 'esm', codeSplitting: false },
     );
+    for (const asset of SERVER_ASSETS[kind] ?? []) cpSync(from(asset), path.join(DIST, 'servers', kind, path.basename(asset)));
   }
   // resources/servers has no package.json above it in a packaged app: say these are ES modules.
   writeFileSync(path.join(DIST, 'servers', 'package.json'), '{ "type": "module" }\n');

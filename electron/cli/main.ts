@@ -27,11 +27,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   install: () => import('./commands/install.ts'),
   uninstall: () => import('./commands/uninstall.ts'),
   import: () => import('./commands/import.ts'),
+  ui: () => import('./commands/ui.ts'),
 };
 
 const USAGE = `Usage: mcp-tray <command> [options]
 
-  serve [--port P] [--no-open]        run the hub headless, with the web UI; prints the UI URL
+  serve [--port P] [--no-open]        run the hub headless, with the web UI; prints and opens a sign-in link
+  ui open [--no-open] | ui rotate-token   a one-time sign-in link for the web UI | sign every browser out
   bridge --client ID                  stdio bridge to the hub (what IDE entries run)
   status [--json]                     servers, connected clients, pending approvals
   servers [list | add | remove | enable | disable | restart | log ID | write ID <off|ask|allow> | set ID K=V… | tool ID TOOL …]

@@ -5,9 +5,12 @@ import type { HubEvent } from './contract/contract.ts';
 
 export class HubEvents {
   readonly #emitter = new EventEmitter();
+  readonly #onListenerError: (error: unknown) => void;
 
-  constructor() {
+  /** A listener that throws is reported there; the others still get the event, the emitter goes on. */
+  constructor(onListenerError: (error: unknown) => void = () => undefined) {
     this.#emitter.setMaxListeners(0);
+    this.#onListenerError = onListenerError;
   }
 
   emit(event: HubEvent): void {
@@ -15,7 +18,14 @@ export class HubEvents {
   }
 
   subscribe(listener: (event: HubEvent) => void): () => void {
-    this.#emitter.on('event', listener);
-    return () => this.#emitter.off('event', listener);
+    const contained = (event: HubEvent) => {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#onListenerError(error);
+      }
+    };
+    this.#emitter.on('event', contained);
+    return () => this.#emitter.off('event', contained);
   }
 }

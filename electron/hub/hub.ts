@@ -1,6 +1,5 @@
 // The hub: the UI-free core that both the Electron main process and `mcp-tray serve` run. This file
 // only wires the parts together; each part lives in its own folder (see docs/architecture.md).
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type net from 'node:net';
 import { ApprovalQueue } from './approvals/approval-gate.ts';
@@ -16,9 +15,13 @@ import { ClientTokens } from './gateway/client-tokens.ts';
 import { HttpMcpEndpoint } from './gateway/http-endpoint.ts';
 import { HttpControlCarrier } from './control/http-carrier.ts';
 import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
+import { UiAuth } from './http/ui-auth.ts';
+import { ControlError } from './contract/control-error.ts';
+import { loadUiToken, rotateUiToken } from './secrets/ui-token-store.ts';
 import { Gateway } from './gateway/gateway.ts';
 import type { ClientSession } from './gateway/client-session.ts';
 import { KeyedThrottle } from './util/keyed-throttle.ts';
+import { throttledReporter, type ErrorReporter } from './util/last-resort.ts';
 import { listenLocalSocket } from './gateway/local-socket.ts';
 import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
@@ -33,6 +36,9 @@ import { PidFile } from './supervisor/pid-file.ts';
 
 export { HUB_VERSION } from './version.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
+/** Problems kept for the UI; unexpected errors beyond this push out the oldest of their kind. */
+const MAX_PROBLEMS = 40;
+const UNEXPECTED = 'unexpected error';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -51,7 +57,13 @@ export interface HubOptions {
 
 export class Hub {
   readonly paths: DataPaths;
-  readonly events = new HubEvents();
+  readonly problems: string[] = [];
+  /** Where errors nothing closer caught go: stderr and the problems the UI shows, throttled. */
+  readonly report: ErrorReporter = throttledReporter((message) => {
+    process.stderr.write(`mcp-tray: ${message}\n`);
+    this.recordProblem(message);
+  });
+  readonly events = new HubEvents((error) => this.report('a hub event listener', error));
   readonly settings: SettingsStore;
   readonly keychain: SecretStore;
   readonly knownSecrets = new KnownSecrets();
@@ -60,13 +72,14 @@ export class Hub {
   readonly approvals: ApprovalQueue;
   readonly dispatcher: ControlDispatcher;
   readonly startedAt = new Date().toISOString();
-  readonly problems: string[] = [];
   readonly bridgeLauncher: BridgeLauncher;
   readonly clientTokens: ClientTokens;
   readonly rules: SettingsRuleBook;
   callLog!: CallLog;
   endpoints: { mcp: string | null; ui: string | null } = { mcp: null, ui: null };
-  readonly uiToken = randomBytes(24).toString('base64url');
+  /** The web UI's sign-in and sessions; its token never leaves the hub (http/ui-auth.ts). */
+  ui!: UiAuth;
+  #carrier: HttpControlCarrier | undefined;
   #socketServer: net.Server | undefined;
   #http: HubHttpServer | undefined;
   #mcpEndpoint: HttpMcpEndpoint | undefined;
@@ -139,20 +152,25 @@ export class Hub {
     const reaped = await pidFile.reapLeftovers();
     if (reaped.length > 0) hub.problems.push(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
     hub.#socketServer = await listenLocalSocket(hub.paths.socket, (hello, socket) => {
-      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener));
+      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
       const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
       void hub.gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
-    });
+    }, hub.report);
     hub.#mcpEndpoint = new HttpMcpEndpoint(hub.gateway, hub.clientTokens);
-    const carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.uiToken);
+    // Kept in the keychain where there is one: a signed-in browser tab survives a restart.
+    const uiToken = await loadUiToken(hub.keychain);
+    if (!uiToken.persisted) hub.recordProblem('The web UI sign-in lasts only until the hub stops: the OS keychain is unavailable to keep its token. Sign in again after a restart with: mcp-tray ui open');
+    hub.ui = new UiAuth(uiToken.token);
+    hub.#carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.ui);
     try {
-      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, hub.#mcpEndpoint, carrier, options.uiDir);
+      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, control: hub.#carrier, ui: hub.ui, uiDir: options.uiDir, report: hub.report });
     } catch (error) {
       await hub.stop();
       throw error;
     }
     const base = `http://127.0.0.1:${hub.#http.port}`;
-    hub.endpoints = { mcp: `${base}/mcp`, ui: `${base}/#token=${hub.uiToken}` };
+    // The UI's address is just the address: a browser signs in with a one-time link (loginLink).
+    hub.endpoints = { mcp: `${base}/mcp`, ui: `${base}/` };
     hub.#retention();
     hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
     await Promise.all([hub.servers.bootAll(), hub.servers.learnSecrets()]);
@@ -161,6 +179,32 @@ export class Hub {
 
   emit(event: HubEvent): void {
     this.events.emit(event);
+  }
+
+  /** A one-time sign-in link for the web UI: works once, for one browser of this user, for 60 s. */
+  loginLink(): { url: string; expiresAt: number } {
+    if (!this.#http) throw new ControlError('unavailable', 'the hub has no HTTP listener, so there is no web UI to sign in to');
+    const { code, expiresAt } = this.ui.issueCode();
+    return { url: `http://127.0.0.1:${this.#http.port}/login?code=${code}`, expiresAt };
+  }
+
+  /** A new UI token: every signed-in page and open event stream is signed out. True when kept in the keychain. */
+  async rotateUiToken(): Promise<boolean> {
+    const next = await rotateUiToken(this.keychain);
+    this.ui.replaceToken(next.token);
+    this.#carrier?.endStreams();
+    return next.persisted;
+  }
+
+  /** Adds a problem the UI and `status` show, once; unexpected errors are capped, oldest out. */
+  recordProblem(message: string): void {
+    if (this.problems.includes(message)) return;
+    this.problems.push(message);
+    while (this.problems.length > MAX_PROBLEMS) {
+      const oldest = this.problems.findIndex((p) => p.startsWith(UNEXPECTED));
+      if (oldest === -1) break;
+      this.problems.splice(oldest, 1);
+    }
   }
 
   /** Stops everything: sessions, servers (their whole process trees), the socket. */

@@ -1,6 +1,8 @@
 // The bundled PostgreSQL server (SPEC §8): MCP over stdio, `pg` underneath. Read tools run in
 // READ ONLY transactions; pg_execute changes data in a transaction of its own. The connection URL
 // comes from POSTGRES_URL (MCP Tray fills it from the OS keychain) and never appears in output.
+// Before it answers, it checks whether the role can reach beyond a read-only transaction: if so,
+// pg_query is listed as a write tool and the instructions say why (role-check.ts).
 // Run on its own: POSTGRES_URL=postgres://user:pw@localhost/db node servers/postgres/main.ts
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -9,6 +11,8 @@ import { exitWithParent } from '../shared/exit-with-parent.ts';
 import { stderrLog } from '../shared/stderr-log.ts';
 import { describeError } from './pg-errors.ts';
 import { registerReadTools } from './read-tools.ts';
+import { RoleCheck, roleInstructions } from './role-check.ts';
+import { loadSqlGuard } from './sql-guard.ts';
 import { SecretScrubber } from './secret-scrubber.ts';
 import { parsePostgresServerArgs, USAGE, type PostgresServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
@@ -44,15 +48,18 @@ pool.on('error', (error) => log(`idle connection lost: ${describeError(error, sc
 
 exitWithParent(() => pool.end());
 
-const server = new McpServer({ name: 'mcp-tray-postgres', version: '0.1.0' }, { capabilities: { tools: {} } });
-const context = { pool, scrubber, options, log };
+// The role decides whether pg_query is a read tool, so it is checked before the tool list exists;
+// a database that does not answer within a few seconds leaves pg_query a write tool for now.
+const role = new RoleCheck(pool, (error) => describeError(error, scrubber));
+await Promise.all([loadSqlGuard(), role.check(5000)]);
+const found = role.state;
+if (found.checked) log(`connected to ${found.database} as ${found.role}${found.reasons.length ? `; pg_query is a write tool here: ${found.reasons.join('; ')}` : ''}`);
+else log(`cannot connect yet: ${found.error}`);
+
+const server = new McpServer({ name: 'mcp-tray-postgres', version: '0.1.0' }, { capabilities: { tools: { listChanged: true } }, instructions: roleInstructions(found) });
+const context = { pool, scrubber, options, log, role };
 registerReadTools(server, context);
 registerWriteTools(server, context);
 await server.connect(new StdioServerTransport());
 log(`ready; row limit ${options.rowLimit}, statement timeout ${options.statementTimeoutMs} ms`);
-
-// Say early in the server log whether the database is reachable; tools report it per call too.
-pool
-  .query('SELECT current_user AS "user", current_database() AS database, version() AS version')
-  .then(({ rows }) => log(`connected to ${rows[0]?.database} as ${rows[0]?.user} (${String(rows[0]?.version).split(' on ')[0]})`))
-  .catch((error: unknown) => log(`cannot connect yet: ${describeError(error, scrubber)}`));
+role.onChange((state) => log(state.checked ? `role checked: ${state.reasons.length ? `pg_query is a write tool: ${state.reasons.join('; ')}` : 'pg_query is a read tool'}` : `role check failed: ${state.error}`));

@@ -1,5 +1,8 @@
 // The postgres tools that only read: schemas, tables, a table's description, and pg_query. Each
-// runs in a READ ONLY transaction with a statement timeout, which is always rolled back.
+// runs in a READ ONLY transaction with a statement timeout, which is always rolled back. pg_query
+// first refuses what a read-only transaction does not stop (sql-guard.ts), and is a read tool only
+// for a role that cannot reach beyond the transaction (role-check.ts); otherwise it is listed
+// without readOnlyHint, so MCP Tray's write mode and approvals apply to it.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type pg from 'pg';
@@ -9,10 +12,14 @@ import { queryCapped } from './capped-query.ts';
 import { columnsOf } from './column-types.ts';
 import { formatTable, jsonSafe, objectsTable, rowsWithinBytes } from './result-format.ts';
 import { columnsShape, rowsShape, sqlParamsField } from './sql-fields.ts';
+import { canEscape, pgQueryCaveat, type RoleState } from './role-check.ts';
+import { pgQueryRefusal } from './sql-guard.ts';
 import { answer, type PgToolContext } from './tool-context.ts';
 import { inReadOnlyTransaction } from './transactions.ts';
 
 export const READ_ANNOTATIONS: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+/** pg_query for a role that can escape: honest about what it may do. */
+const ESCAPABLE_ANNOTATIONS: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
 
 type Row = Record<string, unknown>;
 const safeRows = (rows: Row[]): Row[] => rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonSafe(v)])));
@@ -123,14 +130,17 @@ export function registerReadTools(server: McpServer, ctx: PgToolContext): void {
       }),
   );
 
-  server.registerTool(
+  const queryDescription = (role: RoleState) =>
+    `Runs one SQL statement (SELECT, WITH, VALUES, SHOW, EXPLAIN…) in a READ ONLY transaction that is then rolled back, so it cannot change data; ` +
+    `writes fail with "cannot execute … in a read-only transaction" (use pg_execute for those). COPY, DO, file, large-object, server-control and dblink functions are refused. ` +
+    `Statement timeout ${options.statementTimeoutMs} ms; at most ${options.rowLimit} rows are returned, as a table and as structured rows.${pgQueryCaveat(role)}`;
+  const queryAnnotations = (role: RoleState): ToolAnnotations => ({ ...(canEscape(role) ? ESCAPABLE_ANNOTATIONS : READ_ANNOTATIONS), title: 'Run a read-only query' });
+
+  const query = server.registerTool(
     'pg_query',
     {
       title: 'Run a read-only query',
-      description:
-        `Runs one SQL statement (SELECT, WITH, VALUES, SHOW, EXPLAIN…) in a READ ONLY transaction that is then rolled back, so it cannot change data; ` +
-        `writes fail with "cannot execute … in a read-only transaction" (use pg_execute for those). Statement timeout ${options.statementTimeoutMs} ms; ` +
-        `at most ${options.rowLimit} rows are returned, as a table and as structured rows.`,
+      description: queryDescription(ctx.role.state),
       inputSchema: {
         sql: z.string().min(1).max(100_000).describe('One SQL statement. Use $1, $2, … with params for values.'),
         params: sqlParamsField,
@@ -148,10 +158,12 @@ export function registerReadTools(server: McpServer, ctx: PgToolContext): void {
         row_count: z.number().int().describe('Rows returned here.'),
         truncated: z.boolean().describe('More rows existed than were returned.'),
       },
-      annotations: { ...READ_ANNOTATIONS, title: 'Run a read-only query' },
+      annotations: queryAnnotations(ctx.role.state),
     },
     ({ sql, params, max_rows }) =>
       answer(ctx, 'pg_query', async () => {
+        const refusal = pgQueryRefusal(sql);
+        if (refusal) throw new Error(refusal);
         const { columns, rows, truncated } = await readOnly(async (client) => {
           const result = await queryCapped(client, sql, params ?? [], max_rows);
           return { columns: await columnsOf(client, result.fields), rows: result.rows.map((row) => row.map(jsonSafe)), truncated: result.truncated };
@@ -163,4 +175,7 @@ export function registerReadTools(server: McpServer, ctx: PgToolContext): void {
         return { text, structured: { columns, rows: kept, row_count: kept.length, truncated: cut } };
       }),
   );
+
+  // The role was checked (again) and pg_query's class changed: the tool list changes with it.
+  ctx.role.onChange((role) => query.update({ description: queryDescription(role), annotations: queryAnnotations(role) }));
 }

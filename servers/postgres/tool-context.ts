@@ -6,6 +6,7 @@ import type { Log } from '../shared/stderr-log.ts';
 import { errorResult } from '../shared/tool-results.ts';
 import { describeError } from './pg-errors.ts';
 import type { SecretScrubber } from './secret-scrubber.ts';
+import type { RoleCheck } from './role-check.ts';
 import type { PostgresServerOptions } from './server-options.ts';
 
 export interface PgToolContext {
@@ -13,6 +14,8 @@ export interface PgToolContext {
   readonly scrubber: SecretScrubber;
   readonly options: PostgresServerOptions;
   readonly log: Log;
+  /** Whether the role can reach beyond a read-only transaction (decides pg_query's class). */
+  readonly role: RoleCheck;
 }
 
 export interface ToolOutput {
@@ -22,6 +25,9 @@ export interface ToolOutput {
 
 export async function answer(ctx: PgToolContext, tool: string, work: () => Promise<ToolOutput>): Promise<CallToolResult> {
   try {
+    // A role not yet checked (database down at start) is checked again first; if the answer changes
+    // pg_query's class, the tool list changes with it.
+    await ctx.role.ensureChecked();
     const { text, structured } = await work();
     return { content: [{ type: 'text', text: ctx.scrubber.scrub(text) }], structuredContent: ctx.scrubber.scrubDeep(structured) };
   } catch (error) {

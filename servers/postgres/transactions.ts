@@ -1,10 +1,26 @@
 // Every statement runs inside a transaction this server opens and ends itself: READ ONLY (always
 // rolled back) for the read tools, read-write (committed, rolled back on error) for pg_execute;
-// both with a local statement_timeout, so a runaway query is cancelled by the server.
+// both with a local statement_timeout, so a runaway query is cancelled by the server. Afterwards
+// the pooled connection is reset with DISCARD ALL: what a statement set for the session (advisory
+// locks, SET, SET ROLE, prepared statements, cursors WITH HOLD, LISTEN, temp tables) must not
+// carry over to the next call, which may be another tool's or another client's.
 import type pg from 'pg';
 
 export interface TransactionSettings {
   readonly statementTimeoutMs: number;
+}
+
+/** Resets the session; a connection that cannot be reset is not reused. */
+async function resetSession(client: pg.PoolClient, broken: Error | undefined): Promise<void> {
+  if (!broken) {
+    try {
+      // Also pg_advisory_unlock_all(), RESET ALL, SET SESSION AUTHORIZATION DEFAULT, DEALLOCATE ALL…
+      await client.query('DISCARD ALL');
+    } catch (error) {
+      broken = error as Error;
+    }
+  }
+  client.release(broken);
 }
 
 async function setTimeoutLocal(client: pg.PoolClient, ms: number): Promise<void> {
@@ -28,7 +44,7 @@ export async function inReadOnlyTransaction<T>(pool: pg.Pool, settings: Transact
       broken = error as Error;
     }
     // A connection whose transaction could not be ended is not reused.
-    client.release(broken);
+    await resetSession(client, broken);
   }
 }
 
@@ -50,6 +66,6 @@ export async function inWriteTransaction<T>(pool: pg.Pool, settings: Transaction
     }
     throw error;
   } finally {
-    client.release(broken);
+    await resetSession(client, broken);
   }
 }

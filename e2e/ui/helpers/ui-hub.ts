@@ -1,21 +1,24 @@
 // A real `mcp-tray serve` for the browser tests: its own data dir and HOME (so IDE detection sees a
-// known machine), the UI URL it printed, and real SDK clients over the bridge as the IDEs. stop()
-// closes every client and waits for the hub (and so every server it supervises) to exit.
+// known machine), the UI address it printed, and real SDK clients over the bridge as the IDEs. The
+// browser signs in the way a user does: a one-time link from `mcp-tray ui open`. stop() closes
+// every client and waits for the hub (and so every server it supervises) to exit.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { cli, connectBridge, startHub, tempDir, waitFor, writeSettings, type CliResult, type HubProcess } from '../../helpers/hub-process.ts';
+import { loginLink } from '../../helpers/ui-session.ts';
 
 export interface UiHub {
   readonly dataDir: string;
   readonly home: string;
   readonly process: HubProcess;
-  /** The UI URL `serve` printed, with `#token=`. */
+  /** The UI address `serve` printed: http://127.0.0.1:PORT/ (nothing secret in it). */
   readonly url: string;
   /** http://127.0.0.1:PORT */
   readonly origin: string;
-  readonly token: string;
+  /** A fresh one-time sign-in link (`mcp-tray ui open --no-open`). */
+  signInLink(): Promise<string>;
   connect(clientId: string, clientInfo?: { name: string; version: string }): Promise<Client>;
   cli(args: string[], input?: string): Promise<CliResult>;
   stop(): Promise<void>;
@@ -39,7 +42,7 @@ export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
   writeSettings(dataDir, { ...options.settings, servers: options.servers ?? [] });
   const hub = await startHub(dataDir, { env: { HOME: home } });
   // "is running" comes first; the UI line may follow in a later chunk of output.
-  const url = await waitFor('the UI line of mcp-tray serve', () => /UI:\s+(\S+#token=\S+)/.exec(hub.output())?.[1], 10_000).catch(async (error: Error) => {
+  const url = await waitFor('the UI line of mcp-tray serve', () => /UI:\s+(http:\/\/\S+)/.exec(hub.output())?.[1], 10_000).catch(async (error: Error) => {
     await hub.stop();
     throw new Error(`${error.message}:\n${hub.output()}`);
   });
@@ -51,7 +54,7 @@ export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
     process: hub,
     url,
     origin: parsed.origin,
-    token: parsed.hash.replace(/^#token=/, ''),
+    signInLink: () => loginLink(dataDir),
     async connect(clientId, clientInfo) {
       const client = await connectBridge(dataDir, clientId, clientInfo);
       clients.push(client);
@@ -67,9 +70,9 @@ export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
 
 export type View = 'servers' | 'clients' | 'activity' | 'approvals' | 'settings';
 
-/** Opens the UI the way a user does (the printed URL), then the view through the navigation. */
+/** Opens the UI the way a user does (a one-time sign-in link), then the view through the navigation. */
 export async function openUi(page: Page, hub: UiHub, view?: View): Promise<void> {
-  await page.goto(hub.url);
+  await page.goto(await hub.signInLink());
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   await page.locator('.loading').waitFor({ state: 'detached' });
   if (view) await goTo(page, view);

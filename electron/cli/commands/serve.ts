@@ -5,6 +5,7 @@ import { Hub } from '../../hub/hub.ts';
 import type { CliContext } from '../main.ts';
 import { CliError } from '../cli-error.ts';
 import { openInBrowser } from '../open-url.ts';
+import { installProcessLastResort } from '../../hub/util/last-resort.ts';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -21,6 +22,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  // From here on nothing a client sends may end the process: what no handler caught is recorded
+  // (stderr and the hub's problems) and the hub keeps serving; util/last-resort.ts says why.
+  installProcessLastResort(hub.report);
   const stop = (signal: string) => {
     ctx.stderr.write(`mcp-tray: ${signal}: stopping servers…\n`);
     void hub.stop().then(() => process.exit(0));
@@ -33,11 +37,18 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   ctx.stdout.write(`MCP Tray hub is running (data: ${ctx.dataDir})\n`);
   ctx.stdout.write(`  local socket: ${hub.paths.socket}\n`);
   if (hub.endpoints.mcp) ctx.stdout.write(`  MCP endpoint: ${hub.endpoints.mcp}\n`);
-  if (hub.endpoints.ui) ctx.stdout.write(`  UI:           ${hub.endpoints.ui}\n`);
+  if (hub.endpoints.ui) {
+    // A one-time link, never the UI token: it works once, within 60 s, for a browser of this user.
+    // stdout is the user's terminal; the link the browser gets is a separate one (see below).
+    ctx.stdout.write(`  UI:           ${hub.endpoints.ui}\n`);
+    ctx.stdout.write(`  Sign in:      ${hub.loginLink().url}  (works once, within 60 s; later: mcp-tray ui open)\n`);
+  }
   for (const server of status.servers) ctx.stdout.write(`  ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
   for (const problem of status.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
   ctx.stdout.write('Connect an IDE with: mcp-tray install <client>  ·  stop with Ctrl+C\n');
-  if (hub.endpoints.ui && !values['no-open'] && openInBrowser(hub.endpoints.ui)) ctx.stdout.write('Opened the UI in your browser.\n');
+  // The opener's command line is readable by every local user: what it gets is a code of its own,
+  // good once, for 60 s, and only for a browser of this user (hub/http/peer-user.ts).
+  if (hub.endpoints.ui && !values['no-open'] && openInBrowser(hub.loginLink().url)) ctx.stdout.write('Opened the UI in your browser.\n');
   await new Promise(() => undefined);
   return 0;
 }

@@ -21,7 +21,7 @@ export function whyNoDesktop(env = process.env): string | undefined {
 export async function run(args: string[], ctx: CliContext): Promise<number | void> {
   const reason = whyNoDesktop();
   if (reason) {
-    ctx.stderr.write(`mcp-tray: the desktop app cannot start here: ${reason}.\nmcp-tray: running the same hub headless instead; open the UI URL below in a browser.\n`);
+    ctx.stderr.write(`mcp-tray: the desktop app cannot start here: ${reason}.\nmcp-tray: running the same hub headless instead; open the sign-in link below in a browser (or get a new one with: mcp-tray ui open).\n`);
     return serve.run(args, ctx);
   }
   const binary = electronBinary();

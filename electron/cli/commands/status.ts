@@ -16,7 +16,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`MCP Tray ${status.version} · pid ${status.pid} · up since ${status.startedAt}\n`);
     ctx.stdout.write(`  socket: ${status.endpoints.socket}\n`);
     if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
-    if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}\n`);
+    if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}  (sign in: mcp-tray ui open)\n`);
     if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
     ctx.stdout.write('\nServers\n');
     ctx.stdout.write(

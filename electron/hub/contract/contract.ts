@@ -10,6 +10,7 @@ import { approvalRequests, type ApprovalResults } from './api/approvals.ts';
 import { callLogRequests, type CallLogResults } from './api/call-log.ts';
 import { settingsRequests, type SettingsResults } from './api/settings.ts';
 import { clientRequests, type ClientResults } from './api/clients.ts';
+import { uiRequests, type UiResults } from './api/ui.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -21,12 +22,13 @@ export const requestSchemas = {
   ...callLogRequests,
   ...settingsRequests,
   ...clientRequests,
+  ...uiRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
 export type Params<M extends Method> = z.infer<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults {}
 
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Results[M]> };
 

@@ -56,6 +56,8 @@ export interface ServerStatus {
   readonly failures: number;
   readonly lastExit?: ExitSummary;
   readonly serverInfo?: { readonly name: string; readonly version: string };
+  /** What the server says about itself when it starts (MCP `instructions`), e.g. why a tool is a write tool. */
+  readonly instructions?: string;
   readonly tools: readonly ToolInfo[];
   readonly toolCounts: { readonly read: number; readonly write: number };
   readonly resourceCount: number;

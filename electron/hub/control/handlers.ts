@@ -8,6 +8,7 @@ import { approvalHandlers } from './handlers/approvals.ts';
 import { callLogHandlers } from './handlers/call-log.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { clientHandlers } from './handlers/clients.ts';
+import { uiHandlers } from './handlers/ui.ts';
 
 export function createHandlers(hub: Hub): Handlers {
   return {
@@ -17,5 +18,6 @@ export function createHandlers(hub: Hub): Handlers {
     ...callLogHandlers(hub),
     ...settingsHandlers(hub),
     ...clientHandlers(hub),
+    ...uiHandlers(hub),
   };
 }

@@ -6,11 +6,17 @@ import type { Socket } from 'node:net';
 import { LineReader } from '../jsonrpc/line-reader.ts';
 import type { HubEvent } from '../contract/contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
+import type { ErrorReporter } from '../util/last-resort.ts';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 const MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 
-export function serveControlSocket(socket: Socket, dispatcher: ControlDispatcher, subscribe: (listener: (event: HubEvent) => void) => () => void): void {
+export function serveControlSocket(
+  socket: Socket,
+  dispatcher: ControlDispatcher,
+  subscribe: (listener: (event: HubEvent) => void) => () => void,
+  report: ErrorReporter = () => undefined,
+): void {
   let unsubscribe: (() => void) | undefined;
   const write = (message: unknown) => {
     if (socket.destroyed) return;
@@ -21,21 +27,32 @@ export function serveControlSocket(socket: Socket, dispatcher: ControlDispatcher
   const reader = new LineReader(MAX_REQUEST_BYTES, {
     oversized: () => write({ id: null, error: { code: 'invalid-params', message: 'request larger than 1 MiB' } }),
     line: (text) => {
-      let request: { id?: unknown; method?: unknown; params?: unknown };
+      let request: { id?: unknown; method?: unknown; params?: unknown } | null;
       try {
         request = JSON.parse(text) as typeof request;
       } catch {
         return write({ id: null, error: { code: 'invalid-params', message: 'not JSON' } });
       }
+      if (typeof request !== 'object' || request === null) return write({ id: null, error: { code: 'invalid-params', message: 'a request is a JSON object: {"id","method","params"}' } });
       const id = typeof request.id === 'number' || typeof request.id === 'string' ? request.id : null;
       if (request.method === 'events.subscribe') {
         unsubscribe ??= subscribe((event) => write({ event }));
         return write({ id, result: { subscribed: true } });
       }
-      void dispatcher.dispatch(request.method, request.params).then((reply) => write({ id, ...reply }));
+      dispatcher
+        .dispatch(request.method, request.params)
+        .then((reply) => write({ id, ...reply }))
+        .catch((error: unknown) => report('a control request on the local socket', error));
     },
   });
-  socket.on('data', (chunk: Buffer) => reader.push(chunk));
+  socket.on('data', (chunk: Buffer) => {
+    try {
+      reader.push(chunk);
+    } catch (error) {
+      report('the control socket', error);
+      socket.destroy();
+    }
+  });
   socket.on('close', () => unsubscribe?.());
   socket.on('error', () => socket.destroy());
 }

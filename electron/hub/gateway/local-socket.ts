@@ -6,6 +6,7 @@ import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { z } from 'zod';
 import { CLIENT_ID_PATTERN, HELLO_LIMIT_BYTES, HELLO_VERSION, type Hello } from '../contract/socket-hello.ts';
+import type { ErrorReporter } from '../util/last-resort.ts';
 
 const HelloSchema = z.discriminatedUnion('role', [
   z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID_PATTERN) }),
@@ -18,9 +19,18 @@ export class HubAlreadyRunningError extends Error {
   override readonly name = 'HubAlreadyRunningError';
 }
 
-export async function listenLocalSocket(socketPath: string, onHello: HelloHandler): Promise<net.Server> {
+/** `report` gets what a connection's handlers throw: that connection is closed, the hub goes on. */
+export async function listenLocalSocket(socketPath: string, onHello: HelloHandler, report: ErrorReporter = () => undefined): Promise<net.Server> {
   await clearStaleSocket(socketPath);
-  const server = net.createServer((socket) => readHello(socket, onHello));
+  const server = net.createServer((socket) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      readHello(socket, onHello, report);
+    } catch (error) {
+      report('the local socket', error);
+      socket.destroy();
+    }
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, () => {
@@ -29,6 +39,7 @@ export async function listenLocalSocket(socketPath: string, onHello: HelloHandle
     });
   });
   if (process.platform !== 'win32') chmodSync(socketPath, 0o600);
+  server.on('error', (error) => report('the local socket listener', error));
   return server;
 }
 
@@ -47,12 +58,12 @@ async function clearStaleSocket(socketPath: string): Promise<void> {
   unlinkSync(socketPath);
 }
 
-function readHello(socket: net.Socket, onHello: HelloHandler): void {
+function readHello(socket: net.Socket, onHello: HelloHandler, report: ErrorReporter): void {
   let buffered = Buffer.alloc(0);
   const fail = (message: string) => {
     socket.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `MCP Tray local socket: ${message}` } }) + '\n');
   };
-  const onData = (chunk: Buffer) => {
+  const read = (chunk: Buffer) => {
     buffered = Buffer.concat([buffered, chunk]);
     const newline = buffered.indexOf(10);
     if (newline === -1) {
@@ -77,6 +88,13 @@ function readHello(socket: net.Socket, onHello: HelloHandler): void {
     onHello(hello, socket);
     socket.resume();
   };
+  const onData = (chunk: Buffer) => {
+    try {
+      read(chunk);
+    } catch (error) {
+      report('the local socket', error);
+      socket.destroy();
+    }
+  };
   socket.on('data', onData);
-  socket.on('error', () => socket.destroy());
 }

@@ -1,8 +1,10 @@
 // Serves the built React UI (dist/renderer) to the browser, with a strict CSP: the page may talk
-// only to this hub and load nothing from elsewhere.
+// only to this hub and load nothing from elsewhere. A path that does not decode, or decodes to a
+// NUL, is answered 400; a file that cannot be read ends only its own response.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist/renderer/', import.meta.url));
@@ -26,13 +28,18 @@ export function serveStaticUi(req: IncomingMessage, res: ServerResponse, url: UR
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const decoded = safeDecode(url.pathname);
+  if (decoded === undefined || decoded.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the path is not valid percent-encoded UTF-8\n');
+    return;
+  }
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(uiDir, relative);
   if (!file.startsWith(path.resolve(uiDir) + path.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const target = existsSync(file) && statSync(file).isFile() ? file : path.join(uiDir, 'index.html');
+  const target = isFile(file) ? file : path.join(uiDir, 'index.html');
   if (!existsSync(target)) {
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('The MCP Tray UI is not built. Run "npm install" (it builds the UI) or "npm run build:ui" in the project folder.\n');
@@ -47,5 +54,23 @@ export function serveStaticUi(req: IncomingMessage, res: ServerResponse, url: UR
     'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(target).pipe(res);
+  // pipeline, not pipe: a read error (a file removed by a rebuild) destroys the response instead
+  // of being an 'error' event nobody listens to.
+  else pipeline(createReadStream(target), res, () => undefined);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -50,7 +50,14 @@ export class StreamTransport implements Transport {
 
   async start(): Promise<void> {
     const { input, output } = this.#options;
-    input.on('data', (chunk: Buffer) => this.#reader.push(chunk));
+    input.on('data', (chunk: Buffer) => {
+      // Whatever a frame makes a handler throw is this stream's error, not the process's.
+      try {
+        this.#reader.push(chunk);
+      } catch (error) {
+        this.onerror?.(error as Error);
+      }
+    });
     input.on('end', () => this.#markClosed());
     input.on('close', () => this.#markClosed());
     input.on('error', (error) => this.onerror?.(error));

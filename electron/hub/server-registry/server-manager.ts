@@ -216,6 +216,7 @@ export class ServerManager implements ServerDirectory {
       failures: s.failures,
       lastExit: s.lastExit,
       serverInfo: connection?.serverInfo ? { name: connection.serverInfo.name, version: connection.serverInfo.version } : undefined,
+      instructions: connection?.instructions || undefined,
       tools,
       toolCounts: { read: tools.filter((t) => t.class === 'read').length, write: tools.filter((t) => t.class === 'write').length },
       resourceCount: s.lists.resources.length,

@@ -20,3 +20,24 @@ export function releaseMemorySoon(): void {
     collect();
   }, 1000).unref();
 }
+
+/**
+ * For listeners that may see bursts (thousands of HTTP requests, many of them refused): call the
+ * returned function once per request. After at least `threshold` requests and then `idleMs`
+ * without one, one full collection runs, so a hub that goes idle after a burst gives back what
+ * the burst left (V8 alone would keep it until its next allocation burst).
+ */
+export function collectWhenIdleAfterBurst(threshold = 500, idleMs = 2000): () => void {
+  let count = 0;
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    count++;
+    if (timer) return void timer.refresh();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (count < threshold) return;
+      count = 0;
+      releaseMemorySoon();
+    }, idleMs).unref();
+  };
+}

@@ -1,13 +1,15 @@
-// The browser carrier for the web UI that `mcp-tray serve` hosts: `POST /api/call` with the UI token
-// as a bearer header, and one shared EventSource on `/api/events?token=` for hub events. This file
-// and the IPC bridge are the only ways the renderer reaches the hub.
+// The browser carrier for the web UI that the hub serves: `POST /api/call` and one shared
+// EventSource on `/api/events` for hub events, both same-origin, so the browser sends the session
+// cookie by itself; the page key goes along as the X-MCP-Tray-Key header (or `?key=` for
+// EventSource, which cannot set headers). This file and the IPC bridge are the only ways the
+// renderer reaches the hub.
 import type { Carrier, ConnectionState } from './carrier.ts';
 import type { HubEvent } from './contract-types.ts';
 import { ControlClientError } from './control-error.ts';
 
 const RETRY_MS = 3000;
 
-export function httpCarrier(token: string): Carrier {
+export function httpCarrier(pageKey: string): Carrier {
   const listeners = new Set<(event: HubEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
@@ -25,9 +27,10 @@ export function httpCarrier(token: string): Carrier {
     try {
       response = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', 'X-MCP-Tray-Key': pageKey },
         body: JSON.stringify({ method, params }),
         cache: 'no-store',
+        credentials: 'same-origin',
       });
     } catch {
       throw new ControlClientError('offline', 'MCP Tray is not reachable; is the hub still running?');
@@ -40,7 +43,7 @@ export function httpCarrier(token: string): Carrier {
 
   function open(): void {
     clearTimeout(retry);
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource(`/api/events?key=${encodeURIComponent(pageKey)}`);
     source.onopen = () => setState('open');
     source.onmessage = (message: MessageEvent<string>) => {
       let event: HubEvent;
@@ -53,7 +56,7 @@ export function httpCarrier(token: string): Carrier {
     };
     source.onerror = () => {
       if (state !== 'unauthorized') setState('lost');
-      // EventSource retries by itself unless the hub refused the stream (wrong token, hub gone).
+      // EventSource retries by itself unless the hub refused the stream (signed out, hub gone).
       if (source?.readyState === EventSource.CLOSED) {
         source = undefined;
         retry = setTimeout(() => void probeAndReopen(), RETRY_MS);

@@ -11,10 +11,10 @@ import { ModalApproval } from '../features/approvals/components/modal-approval.t
 import { ConnectionBanner } from './connection-banner.tsx';
 import { NavSidebar } from './nav-sidebar.tsx';
 import { RouteView } from './route-view.tsx';
-import { TokenMissing } from './token-missing.tsx';
+import { SignInNeeded } from './sign-in-needed.tsx';
 
 export function App() {
-  if (!controlAvailable) return <TokenMissing />;
+  if (!controlAvailable) return <SignInNeeded />;
   return <Shell />;
 }
 

@@ -14,7 +14,8 @@ export function ConnectionBanner() {
       )}
       {connection === 'unauthorized' && (
         <div className="banner banner-error" role="alert">
-          The hub no longer accepts this page's token (it was probably restarted). Open the UI URL it printed again.
+          The hub no longer accepts this browser's sign-in (its UI token was rotated, or it restarted without a keychain). Run{' '}
+          <code>mcp-tray ui open</code> for a new sign-in link.
         </div>
       )}
       {keychain && !keychain.available && (

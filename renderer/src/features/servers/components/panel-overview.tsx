@@ -1,4 +1,6 @@
-// A server's state in full: why it is in it, uptime, process, what it offers, its last exit.
+// A server's state in full: why it is in it, uptime, process, what it offers, what it says about
+// itself (its MCP instructions: e.g. the bundled postgres server says here why pg_query needs
+// approval with this connection), its last exit.
 import type { ServerStatus } from '../../../api/contract-types.ts';
 import { useNow } from '../../../common/hooks/use-now.ts';
 import { formatDateTime } from '../../../common/lib/format.ts';
@@ -14,6 +16,12 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
         <div className={`callout ${view.tone === 'error' ? 'callout-danger' : 'callout-warn'}`} role="status">
           <strong>{view.label}:</strong> {view.detail}
         </div>
+      )}
+      {server.instructions && (
+        <section aria-label="What the server says">
+          <h3 className="section-label">The server says</h3>
+          <p className="callout server-instructions">{server.instructions}</p>
+        </section>
       )}
       <dl className="facts">
         <dt>State</dt>
