@@ -19,7 +19,7 @@ import { createQuitter } from './shell/quit.ts';
 import { electronSettingsBackend } from './shell/settings-backend.ts';
 import { shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
-import type { ControlCall } from './shell/tray-state.ts';
+import type { ControlCall } from './hub/contract/contract.ts';
 
 const APP_ID = 'dev.mcptray.app';
 const MAIN_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -53,7 +53,7 @@ async function startShell(): Promise<void> {
     uiDir: layout.rendererDir,
     bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
   });
-  const call: ControlCall = (method, params) => hub.dispatcher.call(method, params);
+  const call: ControlCall = (method, ...args) => hub.dispatcher.call(method, ...args);
   const subscribe = hub.events.subscribe.bind(hub.events);
   const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);
 

@@ -8,7 +8,7 @@ import type { BridgeError, McpTrayBridge } from '../renderer/src/api/preload-bri
 import type { HubEvent } from './hub/contract/shapes.ts';
 import { CONTROL_CALL, CONTROL_EVENT, type InvokeChannels } from './shell/ipc-channels.ts';
 
-function bridgeError(code: string, message: string): BridgeError {
+function bridgeError(code: BridgeError['code'], message: string): BridgeError {
   return { code, message };
 }
 

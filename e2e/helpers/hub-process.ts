@@ -178,7 +178,7 @@ export async function clientToken(dataDir: string, clientId: string): Promise<st
   const { HubClient } = await import('../../electron/cli/hub-client.ts');
   const hub = await HubClient.connect(dataDir);
   try {
-    const result = (await hub.request('clients.token' as never, { client: clientId })) as { token: string };
+    const result = await hub.request('clients.token', { client: clientId });
     return result.token;
   } finally {
     hub.close();

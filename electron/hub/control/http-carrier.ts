@@ -7,13 +7,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
-import type { HubEvent } from '../contract/contract.ts';
+import type { ControlErrorCode, HubEvent } from '../contract/contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_CALL_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 const MAX_UNREAD_EVENT_BYTES = 16 * 1024 * 1024;
-const STATUS_FOR: Record<string, number> = { 'invalid-params': 400, 'not-found': 404, conflict: 409, 'needs-confirmation': 428, unavailable: 503, failed: 500 };
+const STATUS_FOR: Record<ControlErrorCode, number> = { 'invalid-params': 400, 'not-found': 404, conflict: 409, 'needs-confirmation': 428, unavailable: 503, failed: 500 };
 
 export class HttpControlCarrier {
   readonly #dispatcher: ControlDispatcher;
@@ -39,7 +39,7 @@ export class HttpControlCarrier {
         return send(res, tooLarge ? 413 : 400, { error: { code: 'invalid-params', message: tooLarge ? error.message : 'the body must be JSON: {"method","params"}' } });
       }
       const reply = await this.#dispatcher.dispatch(request.method, request.params);
-      return send(res, 'error' in reply ? (STATUS_FOR[reply.error.code] ?? 500) : 200, reply);
+      return send(res, 'error' in reply ? STATUS_FOR[reply.error.code] : 200, reply);
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') return this.#stream(req, res);

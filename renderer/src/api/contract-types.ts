@@ -1,11 +1,7 @@
 // The control API's types as the renderer sees them: type-only imports of the hub's one contract
-// (electron/hub/contract/contract.ts), never its code. Params are the schemas' *input* types, so
-// optional-with-default fields stay optional for callers.
-import type { z } from 'zod';
-import type { Method, requestSchemas, Results } from '../../../electron/hub/contract/contract.ts';
-
-export type { Method, Results };
-export type Params<M extends Method> = z.input<(typeof requestSchemas)[M]>;
+// (electron/hub/contract/), never its code. Callers send `CallParams` (the schemas' input types, so
+// optional-with-default fields stay optional) and get `Result`.
+export type { CallArgs, CallParams, ControlCall, ControlErrorCode, Method, Result, Results } from '../../../electron/hub/contract/contract.ts';
 
 export type {
   ApprovalInfo,
