@@ -106,6 +106,8 @@ export interface HubStatus {
   readonly dataDir: string;
   readonly startedAt: string;
   readonly endpoints: { readonly mcp: string | null; readonly ui: string | null; readonly socket: string };
+  /** The HTTP listener (MCP endpoint and web UI); when off, the socket still serves everything. */
+  readonly http: { readonly available: boolean; readonly reason?: string };
   readonly keychain: { readonly available: boolean; readonly reason?: string };
   readonly servers: readonly ServerStatus[];
   readonly clients: readonly SessionInfo[];
