@@ -31,7 +31,7 @@ let log: string;
 beforeAll(() => {
   ensureAppBuilt();
   out = tempDir('mcp-tray-dist-out-');
-  const result = spawnSync(NODE, [path.join(REPO, 'electron', 'shell', 'packaging', 'dist.ts'), '--dir', '--linux', `-c.directories.output=${out}`], {
+  const result = spawnSync(NODE, [path.join(REPO, 'electron', 'build', 'packaging', 'dist.ts'), '--dir', '--linux', `-c.directories.output=${out}`], {
     cwd: REPO,
     env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: standInElectronDist() },
     encoding: 'utf8',

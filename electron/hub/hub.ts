@@ -68,6 +68,8 @@ export class Hub {
   readonly #problems: string[] = [];
   #socketServer: net.Server | undefined;
   #http: HubHttpServer | undefined;
+  /** Why the HTTP listener is not running (the socket serves everything else). */
+  #httpOff = 'not started yet';
   #mcpEndpoint: HttpMcpEndpoint | undefined;
   #retentionTimer: NodeJS.Timeout | undefined;
   readonly #sessionEvents = new KeyedThrottle<ClientSession>(250, (session) => {
@@ -134,7 +136,7 @@ export class Hub {
       tokens: this.#clientTokens,
       servers: this.#servers,
       keychain: this.#keychain,
-      http: () => (this.#http ? { url: this.endpoints.mcp! } : { off: this.http.reason ?? 'not started' }),
+      http: () => (this.#http ? { url: this.endpoints.mcp! } : { off: this.#httpOff }),
       sessions: () => this.#gateway.sessions().map((s) => s.info()),
     });
 
@@ -188,8 +190,11 @@ export class Hub {
     try {
       hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, hub.#mcpEndpoint, carrier, options.uiDir);
     } catch (error) {
-      await hub.stop();
-      throw error;
+      // HTTP is optional: IDEs reach the hub through the bridge on the socket, and status says why
+      // the MCP endpoint and the web UI are missing.
+      hub.#httpOff = error instanceof Error ? error.message : String(error);
+      await hub.#mcpEndpoint.close();
+      hub.#mcpEndpoint = undefined;
     }
     hub.#retention();
     hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
@@ -206,7 +211,7 @@ export class Hub {
 
   /** Whether the HTTP listener runs, and why not. */
   get http(): HubStatus['http'] {
-    return this.#http ? { available: true } : { available: false, reason: 'not started yet' };
+    return this.#http ? { available: true } : { available: false, reason: this.#httpOff };
   }
 
   /** What the user should know about this run (settings reset, leftovers reaped, call log trouble). */

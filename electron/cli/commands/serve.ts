@@ -34,6 +34,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   ctx.stdout.write(`  local socket: ${hub.paths.socket}\n`);
   if (hub.endpoints.mcp) ctx.stdout.write(`  MCP endpoint: ${hub.endpoints.mcp}\n`);
   if (hub.endpoints.ui) ctx.stdout.write(`  UI:           ${hub.endpoints.ui}\n`);
+  if (!status.http.available) ctx.stderr.write(`mcp-tray: HTTP is off: ${status.http.reason}. IDEs still connect through the bridge; there is no MCP endpoint or web UI\n`);
   for (const server of status.servers) ctx.stdout.write(`  ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
   for (const problem of status.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
   ctx.stdout.write('Connect an IDE with: mcp-tray install <client>  ·  stop with Ctrl+C\n');

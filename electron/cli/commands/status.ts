@@ -17,6 +17,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`  socket: ${status.endpoints.socket}\n`);
     if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
     if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}\n`);
+    if (!status.http.available) ctx.stdout.write(`  HTTP:   off: ${status.http.reason}. IDEs connect through the bridge only\n`);
     if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
     ctx.stdout.write('\nServers\n');
     ctx.stdout.write(

@@ -31,7 +31,7 @@ describe('ClientInstaller', () => {
     expect(error).toBeInstanceOf(ControlError);
     expect((error as ControlError).code).toBe('unavailable');
     expect((error as ControlError).message).toBe(
-      "the hub's HTTP endpoint is off (port 4100 on 127.0.0.1 is in use), so there is no URL to write; nothing was changed. Install cursor without --http to use the bridge entry",
+      "the hub's HTTP endpoint is off (port 4100 on 127.0.0.1 is in use), so there is no URL to write and nothing was changed; install cursor without --http to use the bridge entry",
     );
   });
 

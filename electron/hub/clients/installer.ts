@@ -95,7 +95,7 @@ export class ClientInstaller {
     if (options.http) {
       if (!client.httpEntry) throw new ControlError('invalid-params', client.noHttpReason ?? `${client.label} cannot take an HTTP entry`);
       const http = this.#ctx.http();
-      if ('off' in http) throw new ControlError('unavailable', `the hub's HTTP endpoint is off (${http.off}), so there is no URL to write; nothing was changed. Install ${client.id} without --http to use the bridge entry`);
+      if ('off' in http) throw new ControlError('unavailable', `the hub's HTTP endpoint is off (${http.off}), so there is no URL to write and nothing was changed; install ${client.id} without --http to use the bridge entry`);
       const url = http.url;
       // A dry run must not issue a token; it shows where the token would go.
       const token = dryRun ? '<token>' : await this.#token(client.id);
