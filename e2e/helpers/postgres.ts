@@ -115,7 +115,7 @@ export async function startPostgres(options: { database?: string; user?: string 
       if (server.exitCode !== null || Date.now() > deadline) {
         if (alive(pid)) process.kill(pid, 'SIGKILL');
         const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
-        throw new Error(`PostgreSQL did not become ready: ${(error as Error).message}\n${log}`);
+        throw new Error(`PostgreSQL did not become ready: ${(error as Error).message}\n${log}`, { cause: error });
       }
       await sleep(100);
     }

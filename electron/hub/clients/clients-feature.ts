@@ -3,7 +3,6 @@
 import path from 'node:path';
 import type { ClientTokens } from '../gateway/client-tokens.ts';
 import type { SecretStore } from '../secrets/keychain.ts';
-import type { ServerManager } from '../server-registry/server-manager.ts';
 import type { SessionInfo } from '../contract/shapes.ts';
 import { Backups } from './backups.ts';
 import type { BridgeLauncher } from './bridge-launcher.ts';

@@ -34,7 +34,7 @@ export interface Results extends HubResults, ServerResults, ApprovalResults, Cal
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */
-export type CallArgs<M extends Method> = {} extends CallParams<M> ? [params?: CallParams<M>] : [params: CallParams<M>];
+export type CallArgs<M extends Method> = Record<never, never> extends CallParams<M> ? [params?: CallParams<M>] : [params: CallParams<M>];
 
 /** A typed control call, the one signature of every caller (dispatcher, CLI, tray, renderer). */
 export type ControlCall = <M extends Method>(method: M, ...args: CallArgs<M>) => Promise<Result<M>>;

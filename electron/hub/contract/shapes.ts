@@ -1,6 +1,9 @@
 // What the hub reports to UIs: the shapes of status, servers, sessions, approvals, and the events.
 import type { ToolClass, WriteMode } from '../settings/schema.ts';
 
+// Settings types that UIs show and send, so that they too come from the contract.
+export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
+
 export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable';
 
 export interface ToolAnnotationsInfo {

@@ -4,6 +4,7 @@
 export type { CallArgs, CallParams, ControlCall, ControlErrorCode, Method, Result, Results } from '../../../electron/hub/contract/contract.ts';
 
 export type {
+  AlwaysRule,
   ApprovalInfo,
   ClientInfoSummary,
   ExitSummary,
@@ -11,13 +12,14 @@ export type {
   HubStatus,
   LogLineInfo,
   SecretInfo,
+  ServerDefinition,
   ServerState,
   ServerStatus,
   SessionInfo,
   ToolAnnotationsInfo,
   ToolInfo,
+  WriteMode,
 } from '../../../electron/hub/contract/contract.ts';
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
-export type { AlwaysRule, ServerDefinition, WriteMode } from '../../../electron/hub/settings/schema.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';
