@@ -16,7 +16,7 @@ import { parseLaunchOptions } from './shell/launch-options.ts';
 import { syncLoginItem } from './shell/login-item-sync.ts';
 import { MainWindow } from './shell/main-window.ts';
 import { createQuitter } from './shell/quit.ts';
-import { electronSettingsBackend } from './shell/settings-backend.ts';
+import { electronSettingsBackend } from './shell/electron-store-backend.ts';
 import { shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
 import type { ControlCall } from './hub/contract/contract.ts';
