@@ -39,6 +39,7 @@ const USAGE = `Usage: mcp-tray <command> [options]
   approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
   rules [list | revoke ID]            persisted "always approve" rules
   log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T] [--limit N] [--export jsonl|csv]
+                                      the call log: who called what, what was decided, how it ended
   clients [--json] | clients token CLIENT [--revoke]   detected / installed / connected clients; HTTP tokens
   install CLIENT [--http] [--dry-run] write the mcp-tray entry into an IDE (--dry-run prints the diff)
   uninstall CLIENT [--dry-run]        remove only that entry

@@ -12,6 +12,7 @@ import { registerReadTools } from './read-tools.ts';
 import { SecretScrubber } from './secret-scrubber.ts';
 import { parsePostgresServerArgs, USAGE, type PostgresServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
+import { SERVERS_VERSION } from '../shared/version.ts';
 
 const log = stderrLog('postgres');
 
@@ -44,7 +45,7 @@ pool.on('error', (error) => log(`idle connection lost: ${describeError(error, sc
 
 exitWithParent(() => pool.end());
 
-const server = new McpServer({ name: 'mcp-tray-postgres', version: '0.1.0' }, { capabilities: { tools: {} } });
+const server = new McpServer({ name: 'mcp-tray-postgres', version: SERVERS_VERSION }, { capabilities: { tools: {} } });
 const context = { pool, scrubber, options, log };
 registerReadTools(server, context);
 registerWriteTools(server, context);

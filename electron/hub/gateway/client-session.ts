@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionInfo } from '../contract/contract.ts';
+import { HUB_VERSION } from '../version.ts';
 
-export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: '0.1.0' } as const;
+export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: HUB_VERSION } as const;
 
 export interface SessionIdentity {
   readonly clientId: string;
