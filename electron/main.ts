@@ -1,4 +1,4 @@
-// MCP Tray's Electron main process (SPEC §5), as a table of contents: the hub (electron/hub/) does
+// MCP Tray's Electron main process (docs/desktop-app.md), as a table of contents: the hub (electron/hub/) does
 // the work; each step below is one small module of electron/shell/. Pure parts (menu, options,
 // policies) are tested under Node; what touches Electron is a thin adapter.
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Issue 5: a remote (Streamable HTTP) upstream is supervised like a child: when the remote server
+// A remote (Streamable HTTP) upstream is supervised like a child: when the remote server
 // restarts and forgets the session (404) or is briefly unreachable, the hub re-initializes with
 // backoff and calls work again without the client doing anything.
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A real, throwaway PostgreSQL for tests (SPEC §9): a new cluster in a temp folder, listening on
+// A real, throwaway PostgreSQL for tests (docs/testing.md): a new cluster in a temp folder, listening on
 // 127.0.0.1 only (a free port) and on a unix socket inside that folder, with a database owned by a
 // login role that has a password (so there is a password to keep out of every output). PostgreSQL
 // refuses to run as root, so as root it runs as the `postgres` OS user. Stopped by its PID.

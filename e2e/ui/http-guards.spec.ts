@@ -1,4 +1,4 @@
-// Issue 9 acceptance: the web UI's API needs the UI token (401 without it) and refuses a foreign
+// The web UI's API needs the UI token (401 without it) and refuses a foreign
 // Origin (403) or a non-loopback Host; the page takes the token out of the address bar, and without
 // a token it says where to get one.
 import http from 'node:http';

@@ -1,4 +1,4 @@
-// An error the CLI prints as one line on stderr before exiting non-zero (SPEC §7).
+// An error the CLI prints as one line on stderr before exiting non-zero (docs/cli.md).
 import type { ControlErrorCode } from '../hub/contract/control-error.ts';
 
 export class CliError extends Error {

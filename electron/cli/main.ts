@@ -1,4 +1,4 @@
-// `mcp-tray`: the command line (SPEC §7). Each command lives in commands/ and is loaded only when
+// `mcp-tray`: the command line (docs/cli.md). Each command lives in commands/ and is loaded only when
 // used, so `mcp-tray bridge` (what every IDE runs) starts without loading the hub.
 import { resolveDataDir } from '../hub/paths.ts';
 import { CliError } from './cli-error.ts';

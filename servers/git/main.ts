@@ -1,4 +1,4 @@
-// The bundled git server (SPEC §8): MCP over stdio, the git CLI underneath, limited to the
+// The bundled git server (docs/bundled-servers.md): MCP over stdio, the git CLI underneath, limited to the
 // repositories given with --repo. Read tools, write tools (add, commit, branches, stash) and
 // destructive ones (reset, delete branch), each annotated so MCP Tray can tell them apart.
 // Run on its own: node servers/git/main.ts --repo ~/code/project

@@ -1,4 +1,4 @@
-// The bundled PostgreSQL server (SPEC §8): MCP over stdio, `pg` underneath. Read tools run in
+// The bundled PostgreSQL server (docs/bundled-servers.md): MCP over stdio, `pg` underneath. Read tools run in
 // READ ONLY transactions; pg_execute changes data in a transaction of its own. The connection URL
 // comes from POSTGRES_URL (MCP Tray fills it from the OS keychain) and never appears in output.
 // Run on its own: POSTGRES_URL=postgres://user:pw@localhost/db node servers/postgres/main.ts

@@ -1,4 +1,4 @@
-// `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (shape: SPEC §7).
+// `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (docs/cli.md).
 import { parseArgs } from 'node:util';
 import { HubClient } from '../hub-client.ts';
 import type { CliContext } from '../main.ts';

@@ -1,4 +1,4 @@
-// The control API (SPEC §4.8): every request a UI may make and every event it may be told, in one
+// The control API (docs/control-api.md): every request a UI may make and every event it may be told, in one
 // typed contract. Params are zod schemas because the caller (a renderer, a browser, a CLI) is
 // untrusted input; results are plain types. The carriers (local socket, HTTP + SSE, Electron IPC)
 // all carry exactly this, so no UI can do what another cannot. Each domain has its file in api/.

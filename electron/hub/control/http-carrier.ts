@@ -1,4 +1,4 @@
-// The control API over HTTP for the browser UI (SPEC §4.8): `POST /api/call` with
+// The control API over HTTP for the browser UI (docs/control-api.md): `POST /api/call` with
 // `{"method","params"}` answers `{"result"}` or `{"error":{"code","message"}}`; `GET /api/events`
 // is a server-sent event stream of hub events. Both need the UI token (printed by `serve` in the
 // URL fragment, so it never reaches logs or Referer headers): a bearer header, or `?token=` for

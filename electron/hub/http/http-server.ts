@@ -1,4 +1,4 @@
-// The hub's one HTTP listener on 127.0.0.1 (SPEC §4.3): /mcp for MCP clients (per-client bearer
+// The hub's one HTTP listener on 127.0.0.1 (docs/gateway.md): /mcp for MCP clients (per-client bearer
 // tokens), /api for the browser UI (UI token), everything else the UI's static files. Host and
 // Origin are checked before any route.
 import http from 'node:http';

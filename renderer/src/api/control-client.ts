@@ -1,4 +1,4 @@
-// The one module through which the renderer talks to the hub (SPEC §2, §4.8). It picks the carrier
+// The one module through which the renderer talks to the hub (docs/architecture.md, docs/control-api.md). It picks the carrier
 // (the Electron preload bridge when present, else HTTP + SSE with the UI token) and gives the rest
 // of the UI typed, named calls: `control.call('servers.restart', { id })`.
 import { httpCarrier } from './http-carrier.ts';

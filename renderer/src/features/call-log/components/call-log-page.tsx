@@ -1,4 +1,4 @@
-// Activity: every call, live, with filters, search, details and export (SPEC §4.5, §6).
+// Activity: every call, live, with filters, search, details and export (docs/call-log.md).
 import { useMemo, useState } from 'react';
 import type { LogEntry } from '../../../api/contract-types.ts';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
