@@ -1,4 +1,4 @@
-// MCP Tray's Electron main process (SPEC §5), as a table of contents: the hub (electron/hub/) does
+// MCP Tray's Electron main process (docs/desktop-app.md), as a table of contents: the hub (electron/hub/) does
 // the work; each step below is one small module of electron/shell/. Pure parts (menu, options,
 // policies) are tested under Node; what touches Electron is a thin adapter.
 import path from 'node:path';
@@ -16,11 +16,11 @@ import { parseLaunchOptions } from './shell/launch-options.ts';
 import { syncLoginItem } from './shell/login-item-sync.ts';
 import { MainWindow } from './shell/main-window.ts';
 import { createQuitter } from './shell/quit.ts';
-import { electronSettingsBackend } from './shell/settings-backend.ts';
+import { electronSettingsBackend } from './shell/electron-store-backend.ts';
 import { shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
 import { installProcessLastResort } from './hub/util/last-resort.ts';
-import type { ControlCall } from './shell/tray-state.ts';
+import type { ControlCall } from './hub/contract/contract.ts';
 
 const APP_ID = 'dev.mcptray.app';
 const MAIN_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -57,7 +57,7 @@ async function startShell(): Promise<void> {
   // Nothing a client sends may end the app (and every server with it): what no handler caught is
   // recorded in the hub's problems and on stderr instead; hub/util/last-resort.ts says why.
   installProcessLastResort(hub.report);
-  const call: ControlCall = (method, params) => hub.dispatcher.call(method, params);
+  const call: ControlCall = (method, ...args) => hub.dispatcher.call(method, ...args);
   const subscribe = hub.events.subscribe.bind(hub.events);
   const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);
 

@@ -1,4 +1,4 @@
-// The window's preload (SPEC §4.8, §5): the page's only way to the hub. It exposes exactly one
+// The window's preload (docs/control-api.md, docs/desktop-app.md): the page's only way to the hub. It exposes exactly one
 // object, `window.mcpTray`, with the renderer's McpTrayBridge shape: `call` (one control API call,
 // rejecting with `{code, message}`) and `subscribe` (hub events). No Node, no ipcRenderer, nothing
 // else reaches the page. Built to CommonJS (dist/electron/preload.cjs): sandboxed preloads cannot
@@ -8,7 +8,7 @@ import type { BridgeError, McpTrayBridge } from '../renderer/src/api/preload-bri
 import type { HubEvent } from './hub/contract/shapes.ts';
 import { CONTROL_CALL, CONTROL_EVENT, type InvokeChannels } from './shell/ipc-channels.ts';
 
-function bridgeError(code: string, message: string): BridgeError {
+function bridgeError(code: BridgeError['code'], message: string): BridgeError {
   return { code, message };
 }
 

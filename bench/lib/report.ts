@@ -1,4 +1,4 @@
-// The benchmark's table (terminal) and docs/benchmarks.md, with SPEC §9's targets beside each figure.
+// The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };

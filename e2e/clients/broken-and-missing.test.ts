@@ -1,4 +1,4 @@
-// Issue 7: a config that does not parse is never written — install and import fail with the file,
+// A config that does not parse is never written — install and import fail with the file,
 // line and column, and the status says "unreadable" with where and why; a missing file (and its
 // folders) is created, and uninstall takes a file MCP Tray created away again.
 import { existsSync, readdirSync, statSync } from 'node:fs';

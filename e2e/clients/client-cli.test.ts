@@ -1,4 +1,4 @@
-// Issue 7: where a client's own CLI manages its config and is on PATH (claude, gemini, codex,
+// Where a client's own CLI manages its config and is on PATH (claude, gemini, codex,
 // code), install and uninstall go through it — execFile, argument arrays, no shell — instead of
 // editing the file. None of these CLIs exists on the test machine, so each is a TEST DOUBLE: a
 // script of that name put first on the hub's PATH that only records the arguments it was given

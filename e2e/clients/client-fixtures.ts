@@ -31,7 +31,7 @@ export function tempHome(): string {
   return tempDir('mcp-tray-home-');
 }
 
-/** Where each client keeps its user config on Linux (ide-configs.md). */
+/** Where each client keeps its user config on Linux (docs/clients.md). */
 export function configPath(id: ClientId, home: string): string {
   const paths: Record<ClientId, string[]> = {
     'claude-desktop': ['.config', 'Claude', 'claude_desktop_config.json'],
@@ -224,7 +224,7 @@ export function serversOf(id: ClientId, parsed: Record<string, unknown>): Record
   return (parsed[key] ?? {}) as Record<string, Record<string, unknown>>;
 }
 
-/** What the bridge entry of a client must hold (its shape from ide-configs.md). */
+/** What the bridge entry of a client must hold (its shape from docs/clients.md). */
 export function expectedBridgeEntry(id: ClientId, dataDir: string): Record<string, unknown> {
   const base = { command: NODE, args: [BIN, 'bridge', '--client', id, '--data-dir', dataDir] };
   if (id === 'claude-code' || id === 'vscode' || id === 'cline') return { type: 'stdio', ...base };

@@ -1,4 +1,4 @@
-// Issue 7: the entry written into each client works. For every client: install, read the entry
+// The entry written into each client works. For every client: install, read the entry
 // back from the file with that client's own format rules, run exactly the command, args and env
 // written there with the SDK's stdio client (what the IDE does), and list the hub's tools; the hub
 // then shows that client as connected.

@@ -1,4 +1,4 @@
-// Issue 7: import a Cursor config holding a server with a plaintext token. The server then runs in
+// Import a Cursor config holding a server with a plaintext token. The server then runs in
 // the hub with its token from the keychain (the real Secret Service: run under
 // e2e/setup/with-keyring.sh), the Cursor file no longer holds the token and holds the mcp-tray
 // entry, the 0600 backup holds the original, and the output says the backup still holds the token

@@ -1,4 +1,4 @@
-// Issue 7: for every client, on a temp HOME with an existing config (comments where the format
+// For every client, on a temp HOME with an existing config (comments where the format
 // allows, other servers, odd indentation and key order): install adds only the mcp-tray entry, the
 // file still parses by the client's rules, status follows, and uninstall gives back the original
 // byte for byte. Real hub, real CLI.

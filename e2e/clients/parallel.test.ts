@@ -1,4 +1,4 @@
-// Issue 7: ten installs of different clients run in parallel with ten uninstalls of the same
+// Ten installs of different clients run in parallel with ten uninstalls of the same
 // clients (separate CLI processes, separate control requests to one hub): every file ends valid,
 // with or without the entry, never truncated, nothing else in it changed; afterwards, uninstalling
 // gives every original back byte for byte.

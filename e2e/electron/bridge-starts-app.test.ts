@@ -1,4 +1,4 @@
-// SPEC §4.3: the bridge of the desktop app starts the app when its hub is not running and waits
+// The bridge of the desktop app starts the app when its hub is not running and waits
 // (≤ 15 s); without the app (headless) it fails at once with a clear line. The "app" here is a
 // stand-in (fixtures/stand-in-desktop-app.ts) that runs the real hub headless; the IDE is the real
 // SDK client running the real `mcp-tray bridge`.

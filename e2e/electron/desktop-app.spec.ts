@@ -1,4 +1,4 @@
-// Issue 10 acceptance, end to end in the real Electron app: it launches into the tray with its hub;
+// End to end in the real Electron app: it launches into the tray with its hub;
 // the tray menu follows the hub; the window opens locked down with exactly `window.mcpTray`; a
 // write call is approved through the window; closing the window keeps the app; Quit stops every
 // server. Where Electron cannot run (no binary, no display) every test is skipped with the reason.

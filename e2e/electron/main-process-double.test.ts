@@ -36,20 +36,24 @@ const find = (items: Item[], id: string): Item | undefined => {
 let main: ChildProcessWithoutNullStreams;
 let dataDir: string;
 let stderr = '';
+let exited: Promise<never>;
 const replies: Array<(reply: unknown) => void> = [];
 
-/** One command to the double's driver; replies come back in order. */
+/** One command to the double's driver; replies come back in order. Fails at once if the main process is gone. */
 function drive<T = unknown>(command: Record<string, unknown>): Promise<T> {
-  return new Promise((resolve) => {
+  const reply = new Promise<T>((resolve) => {
     replies.push(resolve as (reply: unknown) => void);
     main.stdin.write(`${JSON.stringify(command)}\n`);
   });
+  return Promise.race([reply, exited]);
 }
 
 beforeAll(async () => {
   ensureAppBuilt();
   dataDir = tempDir('mcp-tray-main-');
   writeSettings(dataDir, {
+    // Any free port: a fixed one can be taken by another app or test.
+    port: 0,
     servers: [
       testServerDefinition('counter'),
       { id: 'memory', name: 'Memory', kind: 'bundled', bundled: 'memory', options: { memoryFile: path.join(dataDir, 'memory.jsonl') } },
@@ -59,10 +63,13 @@ beforeAll(async () => {
     env: { ...process.env, MCP_TRAY_E2E: '1', ELECTRON_DOUBLE_HOME: tempDir('mcp-tray-double-home-') },
   });
   main.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  exited = new Promise<never>((_resolve, reject) => main.once('exit', (code, signal) => reject(new Error(`the main process exited (${signal ?? code}); stderr:\n${stderr}`))));
+  exited.catch(() => undefined);
   createInterface({ input: main.stdout }).on('line', (line) => {
     if (line.startsWith('{"reply"')) replies.shift()?.((JSON.parse(line) as { reply: unknown }).reply);
   });
-  await waitFor(`the main process to start its hub (stderr: ${stderr})`, () => drive<boolean>({ cmd: 'ready' }), 30_000, 200);
+  // A main process that exits (a hub that could not start) fails this at once, with its stderr.
+  await Promise.race([waitFor(() => `the main process to start its hub (stderr: ${stderr})`, () => drive<boolean>({ cmd: 'ready' }), 30_000, 200), exited]);
   await waitFor('both servers to run', async () => (await cliJson<Status>(dataDir, ['status'])).servers.every((s) => s.state === 'running'), 30_000);
 }, 120_000);
 

@@ -8,7 +8,8 @@ import { registerControlIpc, type IpcMainLike } from '../../electron/shell/contr
 import { CONTROL_CALL } from '../../electron/shell/ipc-channels.ts';
 import { createTrayActions } from '../../electron/shell/tray-actions.ts';
 import { buildTrayMenu, findMenuItem } from '../../electron/shell/tray-menu.ts';
-import { loadTrayState, trayIconState, type ControlCall } from '../../electron/shell/tray-state.ts';
+import type { ControlCall } from '../../electron/hub/contract/contract.ts';
+import { loadTrayState, trayIconState } from '../../electron/shell/tray-state.ts';
 import { tempDir, testServerDefinition, waitFor, writeSettings } from '../helpers/hub-process.ts';
 
 let hub: Hub;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const dataDir = tempDir('mcp-tray-tray-');
   writeSettings(dataDir, { servers: [testServerDefinition('demo')] });
   hub = await Hub.start({ dataDir, port: 0 });
-  call = (method, params) => hub.dispatcher.call(method, params);
+  call = (method, ...args) => hub.dispatcher.call(method, ...args);
   await waitFor('the demo server to run', async () => (await call('servers.list', {}))[0]?.state === 'running');
 });
 afterAll(async () => {

@@ -1,4 +1,4 @@
-// Issue 11 fault test: 32 clients × 200 calls at once, mixing reads, writes that need approval
+// Fault test: 32 clients × 200 calls at once, mixing reads, writes that need approval
 // (approved from another process as they arrive), tool errors and unknown tools. No call hangs,
 // every call that reached a server is logged exactly once with the right decision.
 import { describe, expect, it } from 'vitest';

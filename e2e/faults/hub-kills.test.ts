@@ -1,4 +1,4 @@
-// Issue 11 fault tests around the hub itself: SIGKILL of the hub while clients are connected (no
+// Fault tests around the hub itself: SIGKILL of the hub while clients are connected (no
 // process left, answered calls kept, clients reconnect, stale HTTP sessions get 404), and SIGKILL
 // of the hub while it writes an IDE config (the file is always the old or the new version).
 import { readdirSync } from 'node:fs';

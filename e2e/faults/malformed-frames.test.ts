@@ -1,4 +1,4 @@
-// Issue 11 fault test: malformed, truncated, oversized and wrongly-typed JSON-RPC frames on the
+// Fault test: malformed, truncated, oversized and wrongly-typed JSON-RPC frames on the
 // local socket and over HTTP. Each gets a clear error, the connection (or the hub) keeps working
 // for everyone else, and the hub's memory comes back after the storm.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 11 fault test: kill -9 of a server during calls, 50 times. Every call in flight fails
+// Fault test: kill -9 of a server during calls, 50 times. Every call in flight fails
 // fast (never hangs), the server comes back, every answered call is logged exactly once, and no
 // process is left behind.
 import path from 'node:path';

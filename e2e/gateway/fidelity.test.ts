@@ -1,4 +1,4 @@
-// Issue 5: the hub is invisible. With the official server-everything as the upstream — over stdio
+// The hub is invisible. With the official server-everything as the upstream — over stdio
 // and as a remote Streamable HTTP server — two clients connected at once through the bridge or the
 // HTTP endpoint see what a direct client sees, plus the hub's policy: content types, structured
 // content, their own progress tokens, cancellation, logging, list_changed, subscriptions,

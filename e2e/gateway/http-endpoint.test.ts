@@ -1,4 +1,4 @@
-// Issue 5: the HTTP endpoint's guards (bearer token per client, loopback Host, no foreign Origin,
+// The HTTP endpoint's guards (bearer token per client, loopback Host, no foreign Origin,
 // 404 for unknown sessions, body limit) and a client nobody here wrote: the MCP Inspector CLI.
 import { execFile } from 'node:child_process';
 import net from 'node:net';

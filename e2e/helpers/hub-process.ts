@@ -115,8 +115,16 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** Waits for a condition, polling; fails with the description after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+/**
+ * Waits for a condition, polling; fails with the description after the timeout. A description
+ * given as a function is read at the timeout, so it can show output gathered while waiting.
+ */
+export async function waitFor<T>(
+  what: string | (() => string),
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -128,7 +136,7 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 
 /** Bundled filesystem + memory, with a root folder of the test's own. */
@@ -178,7 +186,7 @@ export async function clientToken(dataDir: string, clientId: string): Promise<st
   const { HubClient } = await import('../../electron/cli/hub-client.ts');
   const hub = await HubClient.connect(dataDir);
   try {
-    const result = (await hub.request('clients.token' as never, { client: clientId })) as { token: string };
+    const result = await hub.request('clients.token', { client: clientId });
     return result.token;
   } finally {
     hub.close();

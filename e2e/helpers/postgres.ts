@@ -1,4 +1,4 @@
-// A real, throwaway PostgreSQL for tests (SPEC §9): a new cluster in a temp folder, listening on
+// A real, throwaway PostgreSQL for tests (docs/testing.md): a new cluster in a temp folder, listening on
 // 127.0.0.1 only (a free port) and on a unix socket inside that folder, with a database owned by a
 // login role that has a password (so there is a password to keep out of every output). PostgreSQL
 // refuses to run as root, so as root it runs as the `postgres` OS user. Stopped by its PID.
@@ -115,7 +115,7 @@ export async function startPostgres(options: { database?: string; user?: string 
       if (server.exitCode !== null || Date.now() > deadline) {
         if (alive(pid)) process.kill(pid, 'SIGKILL');
         const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
-        throw new Error(`PostgreSQL did not become ready: ${(error as Error).message}\n${log}`);
+        throw new Error(`PostgreSQL did not become ready: ${(error as Error).message}\n${log}`, { cause: error });
       }
       await sleep(100);
     }

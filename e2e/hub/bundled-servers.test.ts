@@ -1,4 +1,4 @@
-// Issue 8: all four bundled servers (filesystem, memory, git, postgres) behind the real hub, reached
+// All four bundled servers (filesystem, memory, git, postgres) behind the real hub, reached
 // by the SDK client through `mcp-tray bridge`. With write mode off only read tools are listed, a
 // write call is refused before it reaches the server, and read calls return real data. The
 // PostgreSQL URL lives in the real OS keychain (run under e2e/setup/with-keyring.sh).

@@ -1,4 +1,4 @@
-// Issue 6: the call log holds exactly one entry per call, with the right decision and outcome;
+// The call log holds exactly one entry per call, with the right decision and outcome;
 // filters and search find the right rows; an answered call survives a SIGKILL of the hub; secrets
 // passed as arguments are stored as [redacted]. Needs the keychain (run under e2e/setup/with-keyring.sh).
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 4: secrets live in the OS keychain (checked with secret-tool, an independent reader), are
+// Secrets live in the OS keychain (checked with secret-tool, an independent reader), are
 // injected only into the server's environment, never reach a file or status; without a keychain the
 // servers that need one say so and the rest run. Run inside e2e/setup/with-keyring.sh.
 import { execFile } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue 3: the supervisor with purpose-built misbehaving servers: killed mid-call, crash loops with
+// The supervisor with purpose-built misbehaving servers: killed mid-call, crash loops with
 // backoff, grandchildren (like npx), stdout noise, on-demand start, restarts seen by clients.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

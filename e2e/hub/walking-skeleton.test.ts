@@ -1,4 +1,4 @@
-// Issue 2: an IDE (the SDK client) reaches the bundled servers through `mcp-tray bridge`, sees only
+// An IDE (the SDK client) reaches the bundled servers through `mcp-tray bridge`, sees only
 // read tools by default, and a write call is refused before it reaches the server.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 6: write mode off/ask/allow, the approval queue decided from another process (the CLI),
+// Write mode off/ask/allow, the approval queue decided from another process (the CLI),
 // session approvals and persisted rules, and what reaches the server (a counting test server).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 8: the bundled git server, driven by the real SDK client over stdio, on a real temporary
+// The bundled git server, driven by the real SDK client over stdio, on a real temporary
 // repository with history: every tool, the refusals (option-like values, paths and repositories
 // outside the allowed list), the output cap, and exiting when stdin closes.
 import { execFileSync, spawn } from 'node:child_process';

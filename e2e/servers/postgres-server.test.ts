@@ -1,4 +1,4 @@
-// Issue 8: the bundled PostgreSQL server, driven by the real SDK client over stdio, against a real
+// The bundled PostgreSQL server, driven by the real SDK client over stdio, against a real
 // PostgreSQL the test starts on loopback: the read tools, a write refused inside pg_query's READ
 // ONLY transaction, pg_execute changing data, the statement timeout stopping pg_sleep(60), and the
 // password kept out of every result, error and log line.

@@ -14,6 +14,7 @@ export function suites(env: NodeJS.ProcessEnv = process.env): Suite[] {
     { name: 'typecheck: hub, CLI, servers, tests', command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'], report: 'exit-code' },
     { name: 'typecheck: renderer', command: ['npx', 'tsc', '--noEmit', '-p', 'renderer/tsconfig.json'], report: 'exit-code' },
     { name: 'typecheck: electron shell', command: ['npx', 'tsc', '--noEmit', '-p', 'electron/tsconfig.json'], report: 'exit-code' },
+    { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings', '0'], report: 'exit-code' },
     { name: 'vitest: unit', command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json={report}'], report: 'vitest' },
     { name: 'vitest: integration', command: ['npx', 'vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json={report}'], report: 'vitest' },
     { name: 'playwright: ui', command: ['npx', 'playwright', 'test', '--reporter=list,json'], report: 'playwright' },

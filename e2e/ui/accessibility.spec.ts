@@ -1,4 +1,4 @@
-// Issue 9 acceptance: an axe scan of every view (and of the dialogs), light and dark, reports no
+// An axe scan of every view (and of the dialogs), light and dark, reports no
 // serious or critical violation; every control of every view is reachable with Tab; screenshots of
 // every view in both themes go to docs/screenshots/. The hub is a busy one (helpers/demo-hub.ts).
 import { AxeBuilder } from '@axe-core/playwright';

@@ -1,4 +1,4 @@
-// Issue 9 acceptance: 5,000 calls made while the Activity view is open all appear (live, through
+// 5,000 calls made while the Activity view is open all appear (live, through
 // the event stream), and the filters and search narrow correctly, for logged and for live calls.
 // How responsive the view stays is measured in bench/ui-long-tasks.ts, not timed here.
 import { expect, test, type Page } from '@playwright/test';

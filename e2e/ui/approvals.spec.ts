@@ -1,4 +1,4 @@
-// Issue 9 acceptance: a write call in "ask" mode raises the approval modal with the client, server,
+// A write call in "ask" mode raises the approval modal with the client, server,
 // tool and exact arguments; Approve completes the client's call with the server's result, Deny
 // returns the reason; Activity shows the decision and duration. The IDE is the real SDK client over
 // the bridge; the server is the counting test server.

@@ -1,4 +1,4 @@
-// Issue 9 acceptance: a secret set from the UI is stored in the OS keychain, and the page never
+// A secret set from the UI is stored in the OS keychain, and the page never
 // holds its value afterwards (not in the DOM, not in a field, not in anything the hub answered).
 // Adding a server from the UI sends its secret values to the keychain the same way.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Issue 9 acceptance: turning write mode on asks first; Cancel leaves it off; confirming makes the
+// Turning write mode on asks first; Cancel leaves it off; confirming makes the
 // write tools appear in the client's tool list. "allow" needs an explicit tick; "off" needs nothing.
 import { expect, test } from '@playwright/test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';

@@ -14,6 +14,6 @@ export function electronBinary(env = process.env): { path: string } | { missing:
   return {
     missing: env.ELECTRON_OVERRIDE_DIST_PATH
       ? `no Electron binary at ${full} (from ELECTRON_OVERRIDE_DIST_PATH)`
-      : `Electron's binary is not installed (${full} is missing; "npm install" downloads it from GitHub, which this machine cannot reach; ELECTRON_OVERRIDE_DIST_PATH can point at one)`,
+      : `Electron's binary is not installed (${full} is missing): "npm install" downloads it from GitHub, so run it where GitHub is reachable, or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron`,
   };
 }

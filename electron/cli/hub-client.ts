@@ -1,12 +1,12 @@
 // The CLI's line to a running hub: the control API over the local socket.
 import net from 'node:net';
-import type { HubEvent, Method, Results } from '../hub/contract/contract.ts';
+import type { CallArgs, ControlErrorCode, HubEvent, Method, Result } from '../hub/contract/contract.ts';
 import { LineReader } from '../hub/jsonrpc/line-reader.ts';
 import { socketPathFor } from '../hub/paths.ts';
 import { CliError } from './cli-error.ts';
 import { controlHello } from '../hub/contract/socket-hello.ts';
 
-type Reply = { id: number; result?: unknown; error?: { code: string; message: string } } | { event: HubEvent };
+type Reply = { id: number; result?: unknown; error?: { code: ControlErrorCode; message: string } } | { event: HubEvent };
 
 export class HubClient {
   readonly #socket: net.Socket;
@@ -47,7 +47,8 @@ export class HubClient {
     return new HubClient(socket);
   }
 
-  request<M extends Method>(method: M, params: unknown = {}): Promise<Results[M]> {
+  request<M extends Method>(method: M, ...args: CallArgs<M>): Promise<Result<M>> {
+    const params = args[0] ?? {};
     if (this.#closed) return Promise.reject(new CliError('the MCP Tray hub closed the connection'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// `mcp-tray`: the command line (SPEC §7). Each command lives in commands/ and is loaded only when
+// `mcp-tray`: the command line (docs/cli.md). Each command lives in commands/ and is loaded only when
 // used, so `mcp-tray bridge` (what every IDE runs) starts without loading the hub.
 import { resolveDataDir } from '../hub/paths.ts';
 import { CliError } from './cli-error.ts';
@@ -41,6 +41,7 @@ const USAGE = `Usage: mcp-tray <command> [options]
   approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
   rules [list | revoke ID]            persisted "always approve" rules
   log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T] [--limit N] [--export jsonl|csv]
+                                      the call log: who called what, what was decided, how it ended
   clients [--json] | clients token CLIENT [--revoke]   detected / installed / connected clients; HTTP tokens
   install CLIENT [--http] [--dry-run] write the mcp-tray entry into an IDE (--dry-run prints the diff)
   uninstall CLIENT [--dry-run]        remove only that entry

@@ -6,12 +6,13 @@ import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
 import { CallLog } from './call-log/call-log.ts';
 import { KnownSecrets } from './call-log/redact.ts';
-import type { HubEvent } from './contract/contract.ts';
+import type { HubEvent, HubStatus } from './contract/contract.ts';
 import { ControlDispatcher } from './control/dispatcher.ts';
 import { createHandlers } from './control/handlers.ts';
 import { serveControlSocket } from './control/socket-carrier.ts';
 import { HubEvents } from './events.ts';
 import { ClientTokens } from './gateway/client-tokens.ts';
+import { createClientsFeature, type ClientsFeature } from './clients/clients-feature.ts';
 import { HttpMcpEndpoint } from './gateway/http-endpoint.ts';
 import { HttpControlCarrier } from './control/http-carrier.ts';
 import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
@@ -57,7 +58,6 @@ export interface HubOptions {
 
 export class Hub {
   readonly paths: DataPaths;
-  readonly problems: string[] = [];
   /** Where errors nothing closer caught go: stderr and the problems the UI shows, throttled. */
   readonly report: ErrorReporter = throttledReporter((message) => {
     process.stderr.write(`mcp-tray: ${message}\n`);
@@ -65,23 +65,24 @@ export class Hub {
   });
   readonly events = new HubEvents((error) => this.report('a hub event listener', error));
   readonly settings: SettingsStore;
-  readonly keychain: SecretStore;
-  readonly knownSecrets = new KnownSecrets();
-  readonly servers: ServerManager;
-  readonly gateway: Gateway;
-  readonly approvals: ApprovalQueue;
   readonly dispatcher: ControlDispatcher;
   readonly startedAt = new Date().toISOString();
-  readonly bridgeLauncher: BridgeLauncher;
-  readonly clientTokens: ClientTokens;
-  readonly rules: SettingsRuleBook;
-  callLog!: CallLog;
-  endpoints: { mcp: string | null; ui: string | null } = { mcp: null, ui: null };
+  readonly #keychain: SecretStore;
+  readonly #knownSecrets = new KnownSecrets();
+  readonly #servers: ServerManager;
+  readonly #gateway: Gateway;
+  readonly #approvals: ApprovalQueue;
+  readonly #clientTokens: ClientTokens;
+  readonly #clients: ClientsFeature;
+  readonly #callLog: CallLog;
+  readonly #problems: string[] = [];
   /** The web UI's sign-in and sessions; its token never leaves the hub (http/ui-auth.ts). */
-  ui!: UiAuth;
+  #ui: UiAuth | undefined;
   #carrier: HttpControlCarrier | undefined;
   #socketServer: net.Server | undefined;
   #http: HubHttpServer | undefined;
+  /** Why the HTTP listener is not running (the socket serves everything else). */
+  #httpOff = 'not started yet';
   #mcpEndpoint: HttpMcpEndpoint | undefined;
   #retentionTimer: NodeJS.Timeout | undefined;
   readonly #sessionEvents = new KeyedThrottle<ClientSession>(250, (session) => {
@@ -89,50 +90,51 @@ export class Hub {
   });
   #stopping: Promise<void> | undefined;
 
-  private constructor(options: HubOptions) {
-    this.paths = dataPaths(ensureDataDir(options.dataDir));
-    const dataDir = this.paths.dataDir;
+  private constructor(options: HubOptions, paths: DataPaths, callLog: CallLog) {
+    this.paths = paths;
+    const dataDir = paths.dataDir;
+    this.#callLog = callLog;
     this.settings = SettingsStore.open(dataDir, (settings, isNew) => seedSettings(settings, isNew, dataDir), options.settingsBackend);
-    if (this.settings.problem) this.problems.push(this.settings.problem.message);
-    this.keychain = options.keychain ?? new OsKeychain();
-    this.bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
-    this.clientTokens = new ClientTokens(this.keychain, this.settings);
-    this.rules = new SettingsRuleBook(this.settings);
+    if (this.settings.problem) this.recordProblem(this.settings.problem.message);
+    this.#keychain = options.keychain ?? new OsKeychain();
+    const bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
+    this.#clientTokens = new ClientTokens(this.#keychain, this.settings);
+    const rules = new SettingsRuleBook(this.settings);
 
-    this.approvals = new ApprovalQueue(
+    this.#approvals = new ApprovalQueue(
       () => this.settings.get().approvalDeadlineSeconds,
-      this.rules,
+      rules,
       {
         requested: (approval) => this.emit({ type: 'approval-requested', approval }),
         resolved: (id, decision) => this.emit({ type: 'approval-resolved', id, decision }),
       },
     );
 
-    this.servers = new ServerManager({
+    this.#servers = new ServerManager({
       dataDir,
       settings: this.settings,
-      keychain: this.keychain,
-      knownSecrets: this.knownSecrets,
+      keychain: this.#keychain,
+      knownSecrets: this.#knownSecrets,
       node: options.node ?? currentNodeRuntime(),
       serversRoot: options.serversRoot,
       pidFile: new PidFile(this.paths.pidFile),
       hooksFor: (serverId) => ({
-        resourceUpdated: (params) => this.gateway.resourceUpdated(params),
-        logMessage: (params) => this.gateway.logMessage(params),
-        serverRequest: (request, signal) => this.gateway.routeServerRequest(serverId, request, signal),
+        resourceUpdated: (params) => this.#gateway.resourceUpdated(params),
+        logMessage: (params) => this.#gateway.logMessage(params),
+        serverRequest: (request, signal) => this.#gateway.routeServerRequest(serverId, request, signal),
       }),
       changed: (serverId, listsChanged) => {
-        if (listsChanged) this.gateway.listsChanged();
+        if (listsChanged) this.#gateway.listsChanged();
         void this.#emitServer(serverId);
       },
       log: (id, line) => this.emit({ type: 'server-log', id, line }),
     });
 
-    this.gateway = new Gateway({
-      directory: this.servers,
-      approvals: this.approvals,
-      recorder: { record: (entry) => this.callLog.record(entry) },
-      secrets: this.knownSecrets,
+    this.#gateway = new Gateway({
+      directory: this.#servers,
+      approvals: this.#approvals,
+      recorder: callLog,
+      secrets: this.#knownSecrets,
       sessionChanged: (session) => this.#sessionEvents.push(session.id, session),
       sessionClosed: (sessionId) => {
         this.#sessionEvents.forget(sessionId);
@@ -140,41 +142,104 @@ export class Hub {
       },
     });
 
-    this.dispatcher = new ControlDispatcher(createHandlers(this));
+    this.#clients = createClientsFeature({
+      dataDir,
+      backupsDir: this.paths.backupsDir,
+      launcher: bridgeLauncher,
+      tokens: this.#clientTokens,
+      servers: this.#servers,
+      keychain: this.#keychain,
+      http: () => (this.#http ? { url: this.endpoints.mcp! } : { off: this.#httpOff }),
+      sessions: () => this.#gateway.sessions().map((s) => s.info()),
+    });
+
+    const serverStatus = (id: string) => this.#servers.status(id, this.#gateway.catalog());
+    this.dispatcher = new ControlDispatcher(
+      createHandlers({
+        dataDir,
+        socket: this.paths.socket,
+        startedAt: this.startedAt,
+        endpoints: () => this.endpoints,
+        http: () => this.http,
+        problems: () => this.problems,
+        keychain: this.#keychain,
+        gateway: this.#gateway,
+        approvals: this.#approvals,
+        rules,
+        callLog,
+        settings: this.settings,
+        settingsChanged: () => this.emit({ type: 'settings-changed' }),
+        servers: this.#servers,
+        serverStatus,
+        allServers: () => Promise.all(this.#servers.supervisors().map((s) => serverStatus(s.id))),
+        clients: this.#clients,
+        clientTokens: this.#clientTokens,
+        mcpUrl: () => this.endpoints.mcp,
+        loginLink: () => this.loginLink(),
+        rotateUiToken: () => this.rotateUiToken(),
+      }),
+    );
   }
 
   /** Starts the hub: reaps what a crashed predecessor left, opens the socket, starts servers. */
   static async start(options: HubOptions): Promise<Hub> {
-    const hub = new Hub(options);
-    hub.callLog = await CallLog.open(hub.paths.callLog);
-    hub.callLog.onEntry((entry) => hub.emit({ type: 'call-logged', entry }));
-    const pidFile = new PidFile(hub.paths.pidFile);
-    const reaped = await pidFile.reapLeftovers();
-    if (reaped.length > 0) hub.problems.push(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
-    hub.#socketServer = await listenLocalSocket(hub.paths.socket, (hello, socket) => {
-      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
-      const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
-      void hub.gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
-    }, hub.report);
-    hub.#mcpEndpoint = new HttpMcpEndpoint(hub.gateway, hub.clientTokens);
-    // Kept in the keychain where there is one: a signed-in browser tab survives a restart.
-    const uiToken = await loadUiToken(hub.keychain);
-    if (!uiToken.persisted) hub.recordProblem('The web UI sign-in lasts only until the hub stops: the OS keychain is unavailable to keep its token. Sign in again after a restart with: mcp-tray ui open');
-    hub.ui = new UiAuth(uiToken.token);
-    hub.#carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.ui);
+    const paths = dataPaths(ensureDataDir(options.dataDir));
+    const callLog = await CallLog.open(paths.callLog);
+    let hub: Hub;
     try {
-      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, control: hub.#carrier, ui: hub.ui, uiDir: options.uiDir, report: hub.report });
+      hub = new Hub(options, paths, callLog);
     } catch (error) {
-      await hub.stop();
+      await callLog.close();
       throw error;
     }
-    const base = `http://127.0.0.1:${hub.#http.port}`;
-    // The UI's address is just the address: a browser signs in with a one-time link (loginLink).
-    hub.endpoints = { mcp: `${base}/mcp`, ui: `${base}/` };
+    callLog.onEntry((entry) => hub.emit({ type: 'call-logged', entry }));
+    const reaped = await new PidFile(paths.pidFile).reapLeftovers();
+    if (reaped.length > 0) hub.recordProblem(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
+    hub.#socketServer = await listenLocalSocket(paths.socket, (hello, socket) => {
+      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
+      const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
+      void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
+    }, hub.report);
+    hub.#mcpEndpoint = new HttpMcpEndpoint(hub.#gateway, hub.#clientTokens);
+    // Kept in the keychain where there is one: a signed-in browser tab survives a restart.
+    const uiToken = await loadUiToken(hub.#keychain);
+    if (!uiToken.persisted) hub.recordProblem('The web UI sign-in lasts only until the hub stops: the OS keychain is unavailable to keep its token. Sign in again after a restart with: mcp-tray ui open');
+    const ui = new UiAuth(uiToken.token);
+    hub.#ui = ui;
+    hub.#carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), ui);
+    try {
+      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, control: hub.#carrier, ui, uiDir: options.uiDir, report: hub.report });
+    } catch (error) {
+      // HTTP is optional: IDEs reach the hub through the bridge on the socket, and status says why
+      // the MCP endpoint and the web UI are missing.
+      hub.#httpOff = error instanceof Error ? error.message : String(error);
+      await hub.#mcpEndpoint.close();
+      hub.#mcpEndpoint = undefined;
+    }
     hub.#retention();
     hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
-    await Promise.all([hub.servers.bootAll(), hub.servers.learnSecrets()]);
+    await Promise.all([hub.#servers.bootAll(), hub.#servers.learnSecrets()]);
     return hub;
+  }
+
+  /**
+   * The HTTP URLs while the listener runs: the MCP endpoint, and the web UI's plain address (a
+   * browser signs in with a one-time link, never with the UI token: see loginLink).
+   */
+  get endpoints(): { readonly mcp: string | null; readonly ui: string | null } {
+    if (!this.#http) return { mcp: null, ui: null };
+    const base = `http://127.0.0.1:${this.#http.port}`;
+    return { mcp: `${base}/mcp`, ui: `${base}/` };
+  }
+
+  /** Whether the HTTP listener runs, and why not. */
+  get http(): HubStatus['http'] {
+    return this.#http ? { available: true } : { available: false, reason: this.#httpOff };
+  }
+
+  /** What the user should know about this run (settings reset, leftovers reaped, call log trouble). */
+  get problems(): readonly string[] {
+    return [...this.#problems, ...this.#callLog.problems];
   }
 
   emit(event: HubEvent): void {
@@ -183,27 +248,27 @@ export class Hub {
 
   /** A one-time sign-in link for the web UI: works once, for one browser of this user, for 60 s. */
   loginLink(): { url: string; expiresAt: number } {
-    if (!this.#http) throw new ControlError('unavailable', 'the hub has no HTTP listener, so there is no web UI to sign in to');
-    const { code, expiresAt } = this.ui.issueCode();
+    if (!this.#http || !this.#ui) throw new ControlError('unavailable', `the hub has no HTTP listener (${this.#httpOff}), so there is no web UI to sign in to`);
+    const { code, expiresAt } = this.#ui.issueCode();
     return { url: `http://127.0.0.1:${this.#http.port}/login?code=${code}`, expiresAt };
   }
 
   /** A new UI token: every signed-in page and open event stream is signed out. True when kept in the keychain. */
   async rotateUiToken(): Promise<boolean> {
-    const next = await rotateUiToken(this.keychain);
-    this.ui.replaceToken(next.token);
+    const next = await rotateUiToken(this.#keychain);
+    this.#ui?.replaceToken(next.token);
     this.#carrier?.endStreams();
     return next.persisted;
   }
 
   /** Adds a problem the UI and `status` show, once; unexpected errors are capped, oldest out. */
   recordProblem(message: string): void {
-    if (this.problems.includes(message)) return;
-    this.problems.push(message);
-    while (this.problems.length > MAX_PROBLEMS) {
-      const oldest = this.problems.findIndex((p) => p.startsWith(UNEXPECTED));
+    if (this.#problems.includes(message)) return;
+    this.#problems.push(message);
+    while (this.#problems.length > MAX_PROBLEMS) {
+      const oldest = this.#problems.findIndex((p) => p.startsWith(UNEXPECTED));
       if (oldest === -1) break;
-      this.problems.splice(oldest, 1);
+      this.#problems.splice(oldest, 1);
     }
   }
 
@@ -215,24 +280,24 @@ export class Hub {
       if (process.platform !== 'win32') rmSync(this.paths.socket, { force: true });
       await this.#mcpEndpoint?.close();
       await this.#http?.close();
-      await this.gateway.closeAll();
-      await this.servers.stopAll();
+      await this.#gateway.closeAll();
+      await this.#servers.stopAll();
       clearInterval(this.#retentionTimer);
-      await this.callLog?.close();
+      await this.#callLog.close();
     })();
     return this.#stopping;
   }
 
   #retention(): void {
     const { retentionDays, maxMegabytes } = this.settings.get().callLog;
-    this.callLog.applyRetention(retentionDays, maxMegabytes * 1024 * 1024).catch((error: Error) => {
-      this.problems.push(`call log retention failed: ${error.message}`);
+    this.#callLog.applyRetention(retentionDays, maxMegabytes * 1024 * 1024).catch((error: Error) => {
+      this.recordProblem(`call log retention failed: ${error.message}`);
     });
   }
 
   async #emitServer(serverId: string): Promise<void> {
-    if (!this.servers.get(serverId)) return this.emit({ type: 'server-removed', id: serverId });
-    const server = await this.servers.status(serverId, this.gateway.catalog()).catch(() => undefined);
+    if (!this.#servers.get(serverId)) return this.emit({ type: 'server-removed', id: serverId });
+    const server = await this.#servers.status(serverId, this.#gateway.catalog()).catch(() => undefined);
     if (server) this.emit({ type: 'server-changed', server });
   }
 }

@@ -1,2 +1,5 @@
-// The app's version, shown in status and sent as serverInfo/clientInfo.
-export const HUB_VERSION = '0.1.0';
+// The app's version, shown in status and sent as serverInfo/clientInfo: package.json's, the one
+// place it is written.
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const HUB_VERSION: string = packageJson.version;

@@ -1,4 +1,4 @@
-// The native notification for a new approval (SPEC §5): who wants to run what, with Approve and
+// The native notification for a new approval (docs/desktop-app.md): who wants to run what, with Approve and
 // Deny buttons where the OS has notification actions (macOS). Argument *values* stay out of it:
 // notification centres keep their content on disk, and arguments can hold anything; the window
 // shows the exact arguments when the notification is clicked.

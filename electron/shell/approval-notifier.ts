@@ -1,4 +1,4 @@
-// A native notification for each new approval (SPEC §5): Approve/Deny buttons where the OS has
+// A native notification for each new approval (docs/desktop-app.md): Approve/Deny buttons where the OS has
 // them (macOS), a click opens the window on that approval. It goes away when the approval is
 // decided anywhere else. Nothing is shown while the window itself has the focus (its modal is up).
 import { Notification } from 'electron';

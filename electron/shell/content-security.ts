@@ -1,4 +1,4 @@
-// What the window may load and do (SPEC §5): a strict CSP, no remote content, no navigation away
+// What the window may load and do (docs/desktop-app.md): a strict CSP, no remote content, no navigation away
 // from the app, no new windows, no <webview>, every permission request denied. Written against
 // Electron's types (type-only imports) so the handlers can be installed on fakes in unit tests.
 import type { Session, WebContents } from 'electron';

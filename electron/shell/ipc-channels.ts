@@ -1,7 +1,7 @@
 // The one IPC channel map between the main process and the window (GitHub Desktop's
 // `RequestResponseChannels`, under context isolation): both sides take channel names and payload
 // types from here, so the untyped IPC framework cannot drift between preload and main. The window
-// reaches exactly the control API (SPEC §4.8) through it, nothing else.
+// reaches exactly the control API (docs/control-api.md) through it, nothing else.
 import type { ControlReply } from '../hub/control/dispatcher.ts';
 import type { HubEvent } from '../hub/contract/shapes.ts';
 

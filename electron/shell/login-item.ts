@@ -1,4 +1,4 @@
-// Start at login (SPEC §5, §6): the choice lives in settings (`startAtLogin`), changed from the tray
+// Start at login (docs/desktop-app.md): the choice lives in settings (`startAtLogin`), changed from the tray
 // or the window like any other setting; this decides how to apply it to the OS. macOS and Windows
 // have Electron's login items; Linux desktops read XDG autostart entries. A development run
 // (Electron's own binary running dist/electron/main.js) is never registered.

@@ -1,5 +1,5 @@
 // The one window: created on first use, hidden (not closed) when the user closes it, so the tray
-// app keeps running (SPEC §5). It loads the built UI from mcp-tray://app/ and opens hash routes
+// app keeps running (docs/desktop-app.md). It loads the built UI from mcp-tray://app/ and opens hash routes
 // such as #/approvals/<id>.
 import { app, BrowserWindow, type WebContents } from 'electron';
 import { APP_ORIGIN, appUrl } from './app-protocol.ts';

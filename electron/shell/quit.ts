@@ -1,4 +1,4 @@
-// Quitting (SPEC §5): every server is stopped (their whole process trees) before the app exits.
+// Quitting (docs/desktop-app.md): every server is stopped (their whole process trees) before the app exits.
 // Tray → Quit, Cmd+Q, a logout or a signal all come here once; a second request waits for the
 // first. A hub that does not stop in time does not keep the app alive.
 export interface QuitDeps {

@@ -54,7 +54,7 @@ export interface LauncherInput {
 /**
  * IDE entries run the app's own executable as Node (ELECTRON_RUN_AS_NODE=1) with the bundled CLI:
  * no separate Node is needed on the machine. A packaged app also names itself in MCP_TRAY_APP, so
- * the bridge can start the app when its hub is not running (SPEC §4.3). An AppImage is run through
+ * the bridge can start the app when its hub is not running (docs/gateway.md). An AppImage is run through
  * its stable file, with the bridge script copied out of the mount (see stableBridgeDir).
  */
 export function desktopBridgeLauncher(input: LauncherInput): BridgeLauncher {

@@ -5,7 +5,7 @@
 import type { ServerStatus } from '../hub/contract/shapes.ts';
 import type { WriteMode } from '../hub/settings/schema.ts';
 import type { TrayActions } from './tray-menu.ts';
-import type { ControlCall } from './tray-state.ts';
+import type { ControlCall } from '../hub/contract/contract.ts';
 import type { WriteModeOn } from './write-mode-confirm.ts';
 import { routes } from './routes.ts';
 

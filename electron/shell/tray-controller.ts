@@ -7,7 +7,8 @@ import { shownWriteModeDialog } from './native-dialogs.ts';
 import { trayIconPath } from './shell-paths.ts';
 import { createTrayActions } from './tray-actions.ts';
 import { buildTrayMenu, toMenuTemplate, type TrayMenuItem } from './tray-menu.ts';
-import { installTargetsFrom, loadTrayState, trayIconState, trayTooltip, type ControlCall, type InstallTarget } from './tray-state.ts';
+import type { ControlCall } from '../hub/contract/contract.ts';
+import { installTargetsFrom, loadTrayState, trayIconState, trayTooltip, type InstallTarget } from './tray-state.ts';
 
 /** Events that cannot change the menu (and come by the thousand). */
 const IGNORED: ReadonlySet<HubEvent['type']> = new Set(['call-logged', 'server-log']);

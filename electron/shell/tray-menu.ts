@@ -1,4 +1,4 @@
-// The tray menu (SPEC §5) as a pure function of the hub's state: status line; pending approvals;
+// The tray menu (docs/desktop-app.md) as a pure function of the hub's state: status line; pending approvals;
 // each server with Enabled, Write mode off/ask/allow, Restart, Show log; connected clients;
 // install into IDE; Open MCP Tray; Start at login; Quit. The Electron adapter
 // (tray-controller.ts) turns these items into a native Menu and rebuilds it on hub events.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRow } from '../hub/contract/api/clients.ts';
-import { installTargetsFrom, loadTrayState, statusLine, type ControlCall } from './tray-state.ts';
+import type { ControlCall } from '../hub/contract/contract.ts';
+import { installTargetsFrom, loadTrayState, statusLine } from './tray-state.ts';
 import { approval, server, session } from './testing/hub-fixtures.ts';
 
 describe('tray state', () => {

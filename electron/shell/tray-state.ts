@@ -2,7 +2,7 @@
 // menu (tray-menu.ts) and icon are pure functions of this state.
 import type { ClientInstallStatus } from '../hub/contract/api/clients.ts';
 import type { ApprovalInfo, ServerStatus, SessionInfo } from '../hub/contract/shapes.ts';
-import type { Method, Results } from '../hub/contract/contract.ts';
+import type { ControlCall, Result } from '../hub/contract/contract.ts';
 
 export interface InstallTarget {
   readonly id: string;
@@ -23,9 +23,6 @@ export interface TrayState {
 }
 
 export type TrayIconState = 'normal' | 'attention' | 'error';
-
-/** The typed in-process control API (the hub's `dispatcher.call`). */
-export type ControlCall = <M extends Method>(method: M, params: unknown) => Promise<Results[M]>;
 
 export function crashedServers(state: TrayState): ServerStatus[] {
   return state.servers.filter((s) => s.state === 'crashed');
@@ -62,7 +59,7 @@ export function trayTooltip(state: TrayState): string {
   return lines.join('\n');
 }
 
-export function installTargetsFrom(rows: Results['clients.list']): InstallTarget[] {
+export function installTargetsFrom(rows: Result<'clients.list'>): InstallTarget[] {
   return rows.flatMap((row) =>
     row.status === 'not-detected' ? [] : [{ id: row.id, label: row.label, status: row.status, ...(row.problem ? { problem: row.problem } : {}) }],
   );

@@ -1,4 +1,4 @@
-// The main window's options (SPEC §5): the renderer is isolated from Node and from the preload's
+// The main window's options (docs/desktop-app.md): the renderer is isolated from Node and from the preload's
 // world, sandboxed, and cannot embed anything. Kept free of Electron's runtime (types only) so a
 // unit test can hold it to that.
 import type { BrowserWindowConstructorOptions } from 'electron';

@@ -1,5 +1,5 @@
 // The window's options, its session's handlers and its webContents' handlers are the secure ones
-// SPEC §5 lists: installed on recording fakes of Electron's objects.
+// docs/desktop-app.md lists: installed on recording fakes of Electron's objects.
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol.ts';

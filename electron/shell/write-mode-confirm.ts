@@ -1,4 +1,4 @@
-// The native dialog that turning write mode on from the tray asks first (SPEC §4.4): "ask" needs a
+// The native dialog that turning write mode on from the tray asks first (docs/write-mode-and-approvals.md): "ask" needs a
 // yes, "allow" (writes run with no approval) a stronger warning and an explicit checkbox too.
 // Cancel is the default button, so Enter or Escape never turns write mode on.
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';

@@ -1,4 +1,4 @@
-// The bundled git server (SPEC §8): MCP over stdio, the git CLI underneath, limited to the
+// The bundled git server (docs/bundled-servers.md): MCP over stdio, the git CLI underneath, limited to the
 // repositories given with --repo. Read tools, write tools (add, commit, branches, stash) and
 // destructive ones (reset, delete branch), each annotated so MCP Tray can tell them apart.
 // Run on its own: node servers/git/main.ts --repo ~/code/project
@@ -12,6 +12,7 @@ import { registerReadTools } from './read-tools.ts';
 import { RepoGuard } from './repo-guard.ts';
 import { parseGitServerArgs, USAGE, type GitServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
+import { SERVERS_VERSION } from '../shared/version.ts';
 
 const log = stderrLog('git');
 
@@ -32,7 +33,7 @@ for (const problem of guard.problems) log(`repository ${problem.path} ${problem.
 if (guard.repos.length === 0) log('no usable repository: every tool will say so until one is configured');
 
 server = new McpServer(
-  { name: 'mcp-tray-git', version: '0.1.0' },
+  { name: 'mcp-tray-git', version: SERVERS_VERSION },
   {
     capabilities: { tools: {} },
     instructions: `Git tools for these repositories only: ${guard.repos.join(', ') || '(none configured)'}. Pass "repo" when there is more than one.`,

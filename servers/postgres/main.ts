@@ -1,4 +1,4 @@
-// The bundled PostgreSQL server (SPEC §8): MCP over stdio, `pg` underneath. Read tools run in
+// The bundled PostgreSQL server (docs/bundled-servers.md): MCP over stdio, `pg` underneath. Read tools run in
 // READ ONLY transactions; pg_execute changes data in a transaction of its own. The connection URL
 // comes from POSTGRES_URL (MCP Tray fills it from the OS keychain) and never appears in output.
 // Before it answers, it checks whether the role can reach beyond a read-only transaction: if so,
@@ -16,6 +16,7 @@ import { loadSqlGuard } from './sql-guard.ts';
 import { SecretScrubber } from './secret-scrubber.ts';
 import { parsePostgresServerArgs, USAGE, type PostgresServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
+import { SERVERS_VERSION } from '../shared/version.ts';
 
 const log = stderrLog('postgres');
 
@@ -56,7 +57,7 @@ const found = role.state;
 if (found.checked) log(`connected to ${found.database} as ${found.role}${found.reasons.length ? `; pg_query is a write tool here: ${found.reasons.join('; ')}` : ''}`);
 else log(`cannot connect yet: ${found.error}`);
 
-const server = new McpServer({ name: 'mcp-tray-postgres', version: '0.1.0' }, { capabilities: { tools: { listChanged: true } }, instructions: roleInstructions(found) });
+const server = new McpServer({ name: 'mcp-tray-postgres', version: SERVERS_VERSION }, { capabilities: { tools: { listChanged: true } }, instructions: roleInstructions(found) });
 const context = { pool, scrubber, options, log, role };
 registerReadTools(server, context);
 registerWriteTools(server, context);

@@ -1,4 +1,4 @@
-// What the packaging configuration (electron-builder.yml) must hold for MCP Tray (SPEC §5), beyond
+// What the packaging configuration (electron-builder.yml) must hold for MCP Tray (docs/desktop-app.md), beyond
 // what electron-builder's own schema checks: the targets, the resources the app looks for at run
 // time (shell-paths.ts), the unpacked native module, a tray-only app on macOS, and the fuse the
 // bridge needs. Checked by `npm run dist:check` and by the unit tests, offline.

@@ -34,7 +34,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   });
 }
 
-/** How long the bridge of the desktop app waits for the app it started (SPEC §4.3). */
+/** How long the bridge of the desktop app waits for the app it started (docs/gateway.md). */
 export const APP_START_TIMEOUT_MS = 15_000;
 
 const notRunning = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ECONNREFUSED';

@@ -43,6 +43,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`  UI:           ${hub.endpoints.ui}\n`);
     ctx.stdout.write(`  Sign in:      ${hub.loginLink().url}  (works once, within 60 s; later: mcp-tray ui open)\n`);
   }
+  if (!status.http.available) ctx.stderr.write(`mcp-tray: HTTP is off: ${status.http.reason}. IDEs still connect through the bridge; there is no MCP endpoint or web UI\n`);
   for (const server of status.servers) ctx.stdout.write(`  ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
   for (const problem of status.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
   ctx.stdout.write('Connect an IDE with: mcp-tray install <client>  ·  stop with Ctrl+C\n');

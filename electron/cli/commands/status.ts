@@ -1,4 +1,4 @@
-// `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (shape: SPEC §7).
+// `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (docs/cli.md).
 import { parseArgs } from 'node:util';
 import { HubClient } from '../hub-client.ts';
 import type { CliContext } from '../main.ts';
@@ -17,6 +17,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(`  socket: ${status.endpoints.socket}\n`);
     if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
     if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}  (sign in: mcp-tray ui open)\n`);
+    if (!status.http.available) ctx.stdout.write(`  HTTP:   off: ${status.http.reason}. IDEs connect through the bridge only\n`);
     if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
     ctx.stdout.write('\nServers\n');
     ctx.stdout.write(

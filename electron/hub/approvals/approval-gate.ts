@@ -1,4 +1,4 @@
-// Where approvals are decided (SPEC §4.4): a write call in "ask" mode waits here until the user
+// Where approvals are decided (docs/write-mode-and-approvals.md): a write call in "ask" mode waits here until the user
 // approves it once, for the session, or always (a persisted rule); denies it (with a reason for the
 // model); or the deadline passes. A call whose client cancels or disconnects leaves the queue.
 import { randomUUID } from 'node:crypto';

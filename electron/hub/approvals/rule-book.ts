@@ -1,5 +1,5 @@
 // "Always approve this tool for this client" rules, persisted in settings so they survive restarts,
-// listed and revocable (SPEC §4.4).
+// listed and revocable (docs/write-mode-and-approvals.md).
 import { randomUUID } from 'node:crypto';
 import type { AlwaysRule } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/store.ts';

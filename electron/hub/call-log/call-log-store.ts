@@ -1,4 +1,4 @@
-// The call log's SQLite database (SPEC §4.5): one row per call, indexed for the filters the UIs
+// The call log's SQLite database (docs/call-log.md): one row per call, indexed for the filters the UIs
 // offer, trigram full-text search over tool, arguments and preview, retention by age and size.
 // It runs inside the log worker (log-worker.ts); the hub talks to it through CallLog.
 import { mkdirSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The call log as the hub sees it (SPEC §4.5). `record()` appends the entry to the write-ahead
+// The call log as the hub sees it (docs/call-log.md). `record()` appends the entry to the write-ahead
 // journal (so it survives a crash from the moment the client is answered) and hands it to the log
 // worker, which stores it in SQLite in batches. Listeners hear about entries once stored, with
 // their sequence numbers; reads always see everything recorded before them.

@@ -1,4 +1,4 @@
-// Keeping secrets out of the call log (SPEC §4.5): values under keys that look like secrets, and any
+// Keeping secrets out of the call log (docs/call-log.md): values under keys that look like secrets, and any
 // string that contains a secret MCP Tray stores, become "[redacted]". Arguments and previews are
 // capped so one huge call cannot bloat the log.
 export const REDACTED = '[redacted]';

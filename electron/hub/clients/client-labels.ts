@@ -1,4 +1,4 @@
-// Display names of the client ids the bridge and tokens announce (SPEC §7). Unknown ids (a user's
+// Display names of the client ids the bridge and tokens announce (docs/cli.md). Unknown ids (a user's
 // own script, a test) are allowed and shown as they are.
 export const CLIENT_LABELS: Readonly<Record<string, string>> = {
   'claude-desktop': 'Claude Desktop',

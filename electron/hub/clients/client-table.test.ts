@@ -7,7 +7,7 @@ const mac: PathContext = { platform: 'darwin', home: '/Users/u', env: {} };
 const linux: PathContext = { platform: 'linux', home: '/home/u', env: {} };
 const windows: PathContext = { platform: 'win32', home: 'C:\\Users\\u', env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' } };
 
-// The user config per client and OS, as /work/shared/reference/ide-configs.md gives them (first candidate).
+// The user config per client and OS, as docs/clients.md gives them (first candidate).
 const EXPECTED: Record<string, [string, string, string]> = {
   'claude-desktop': [
     '/Users/u/Library/Application Support/Claude/claude_desktop_config.json',

@@ -1,8 +1,8 @@
-// The one table every client feature is driven by (SPEC §4.7): for each MCP client, where its
+// The one table every client feature is driven by (docs/clients.md): for each MCP client, where its
 // user config lives on each OS (and its project file), the format and the rules its parser
 // applies, the key that holds servers, the shape of a stdio and of an HTTP entry, how to tell it is
-// installed, and the client's own CLI where one manages the file. Facts and their sources:
-// /work/shared/reference/ide-configs.md. Labels come from client-labels.ts.
+// installed, and the client's own CLI where one manages the file. The facts, in our words:
+// docs/clients.md. Labels come from client-labels.ts.
 import { clientLabel } from './client-labels.ts';
 import {
   appConfigRoot,

@@ -1,11 +1,14 @@
-// Wires the clients feature to a hub: one config editor (so writes to a file are serialized across
-// every request), the backups folder, the install records, the installer and the importer.
+// Wires the clients feature: one config editor (so writes to a file are serialized across every
+// request), the backups folder, the install records, the installer and the importer.
 import path from 'node:path';
-import type { Hub } from '../hub.ts';
+import type { ClientTokens } from '../gateway/client-tokens.ts';
+import type { SecretStore } from '../secrets/keychain.ts';
+import type { SessionInfo } from '../contract/shapes.ts';
 import { Backups } from './backups.ts';
+import type { BridgeLauncher } from './bridge-launcher.ts';
 import { CLIENTS, findClient, type ClientSpec } from './client-table.ts';
 import { ConfigEditor } from './config-access.ts';
-import { ClientImporter } from './importer.ts';
+import { ClientImporter, type ImporterDeps } from './importer.ts';
 import { InstallRecords } from './install-records.ts';
 import { ClientInstaller } from './installer.ts';
 import { ControlError } from '../contract/contract.ts';
@@ -15,23 +18,36 @@ export interface ClientsFeature {
   readonly importer: ClientImporter;
 }
 
-export function createClientsFeature(hub: Hub): ClientsFeature {
-  const backups = new Backups(path.join(hub.paths.backupsDir, 'clients'));
+/** What the clients feature needs from the hub. */
+export interface ClientsFeatureDeps {
+  readonly dataDir: string;
+  readonly backupsDir: string;
+  readonly launcher: BridgeLauncher;
+  readonly tokens: Pick<ClientTokens, 'issue' | 'clients'>;
+  readonly servers: ImporterDeps['servers'];
+  readonly keychain: SecretStore;
+  /** The HTTP MCP endpoint: its URL, or why HTTP is off. */
+  http(): { url: string } | { off: string };
+  sessions(): SessionInfo[];
+}
+
+export function createClientsFeature(deps: ClientsFeatureDeps): ClientsFeature {
+  const backups = new Backups(path.join(deps.backupsDir, 'clients'));
   const editor = new ConfigEditor(backups);
-  const records = new InstallRecords(hub.paths.dataDir);
+  const records = new InstallRecords(deps.dataDir);
   const installer = new ClientInstaller(
     {
-      dataDir: hub.paths.dataDir,
-      launcher: hub.bridgeLauncher,
-      mcpUrl: () => hub.endpoints.mcp,
-      issueToken: (clientId) => hub.clientTokens.issue(clientId),
-      tokenIssued: (clientId) => hub.clientTokens.clients().includes(clientId),
-      sessions: (clientId) => hub.gateway.sessions().map((s) => s.info()).filter((s) => s.id === clientId),
+      dataDir: deps.dataDir,
+      launcher: deps.launcher,
+      http: () => deps.http(),
+      issueToken: (clientId) => deps.tokens.issue(clientId),
+      tokenIssued: (clientId) => deps.tokens.clients().includes(clientId),
+      sessions: (clientId) => deps.sessions().filter((s) => s.id === clientId),
     },
     editor,
     records,
   );
-  const importer = new ClientImporter({ servers: hub.servers, keychain: hub.keychain, installer, editor, backups, records });
+  const importer = new ClientImporter({ servers: deps.servers, keychain: deps.keychain, installer, editor, backups, records });
   return { installer, importer };
 }
 

@@ -9,13 +9,13 @@ import { ConfigEditor } from './config-access.ts';
 import { InstallRecords } from './install-records.ts';
 import { ClientInstaller, describeEntry } from './installer.ts';
 
-function installer(mcpUrl: string | null): ClientInstaller {
+function installer(http: { url: string } | { off: string }): ClientInstaller {
   let issued = 0;
   return new ClientInstaller(
     {
       dataDir: '/nonexistent/data',
       launcher: checkoutLauncher(),
-      mcpUrl: () => mcpUrl,
+      http: () => http,
       issueToken: async () => `token-${++issued}`,
       tokenIssued: () => issued > 0,
       sessions: () => [],
@@ -27,14 +27,16 @@ function installer(mcpUrl: string | null): ClientInstaller {
 
 describe('ClientInstaller', () => {
   it('fails --http clearly while the HTTP endpoint is not running', async () => {
-    const error = await installer(null).install(findClient('cursor')!, { http: true }).catch((e: unknown) => e);
+    const error = await installer({ off: 'port 4100 on 127.0.0.1 is in use' }).install(findClient('cursor')!, { http: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ControlError);
     expect((error as ControlError).code).toBe('unavailable');
-    expect((error as ControlError).message).toBe("the hub's HTTP endpoint is not running, so there is no URL to write; install cursor without --http to use the bridge entry");
+    expect((error as ControlError).message).toBe(
+      "the hub's HTTP endpoint is off (port 4100 on 127.0.0.1 is in use), so there is no URL to write and nothing was changed; install cursor without --http to use the bridge entry",
+    );
   });
 
   it('refuses --http for Claude Desktop', async () => {
-    const error = await installer('http://127.0.0.1:1/mcp').install(findClient('claude-desktop')!, { http: true }).catch((e: unknown) => e);
+    const error = await installer({ url: 'http://127.0.0.1:1/mcp' }).install(findClient('claude-desktop')!, { http: true }).catch((e: unknown) => e);
     expect((error as ControlError).code).toBe('invalid-params');
   });
 

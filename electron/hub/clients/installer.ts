@@ -20,8 +20,8 @@ import { unifiedDiff } from './unified-diff.ts';
 export interface ClientsContext {
   readonly dataDir: string;
   readonly launcher: BridgeLauncher;
-  /** The HTTP MCP endpoint URL, or null while it is not running. */
-  mcpUrl(): string | null;
+  /** The HTTP MCP endpoint's URL, or why the hub's HTTP listener is off. */
+  http(): { url: string } | { off: string };
   /** The client's bearer token (issued once, kept in the keychain). */
   issueToken(clientId: string): Promise<string>;
   tokenIssued(clientId: string): boolean;
@@ -94,8 +94,9 @@ export class ClientInstaller {
     let cliEntry: { stdio: StdioEntryInput } | { http: HttpEntryInput };
     if (options.http) {
       if (!client.httpEntry) throw new ControlError('invalid-params', client.noHttpReason ?? `${client.label} cannot take an HTTP entry`);
-      const url = this.#ctx.mcpUrl();
-      if (!url) throw new ControlError('unavailable', `the hub's HTTP endpoint is not running, so there is no URL to write; install ${client.id} without --http to use the bridge entry`);
+      const http = this.#ctx.http();
+      if ('off' in http) throw new ControlError('unavailable', `the hub's HTTP endpoint is off (${http.off}), so there is no URL to write and nothing was changed; install ${client.id} without --http to use the bridge entry`);
+      const url = http.url;
       // A dry run must not issue a token; it shows where the token would go.
       const token = dryRun ? '<token>' : await this.#token(client.id);
       if (!dryRun) secrets.push(token);
@@ -251,8 +252,8 @@ export class ClientInstaller {
   /** Why an installed entry no longer matches what this hub would write, or undefined. */
   #staleness(client: ClientSpec, entry: InstalledEntryInfo): string | undefined {
     if (entry.transport === 'http') {
-      const url = this.#ctx.mcpUrl();
-      return url && entry.url !== url ? `points at ${entry.url}, the hub now listens at ${url}` : undefined;
+      const http = this.#ctx.http();
+      return 'url' in http && entry.url !== http.url ? `points at ${entry.url}, the hub now listens at ${http.url}` : undefined;
     }
     const expected = this.expectedStdio(client);
     if (entry.command === expected.command && sameValue(entry.args ?? [], expected.args)) return undefined;

@@ -18,7 +18,7 @@ export function unifiedDiff(before: string, after: string, fromName: string, toN
       continue;
     }
     // A hunk: from CONTEXT lines before the change to CONTEXT lines after the last nearby change.
-    let start = Math.max(0, i - CONTEXT);
+    const start = Math.max(0, i - CONTEXT);
     let end = i;
     while (end < ops.length) {
       if (ops[end]!.kind !== ' ') {
@@ -41,7 +41,6 @@ export function unifiedDiff(before: string, after: string, fromName: string, toN
     out.push(`@@ -${countA === 0 ? lineA - 1 : lineA},${countA} +${countB === 0 ? lineB - 1 : lineB},${countB} @@`);
     for (const op of hunk) out.push(`${op.kind}${op.line}`);
     i = end;
-    start = end;
   }
   return `${out.join('\n')}\n`;
 }

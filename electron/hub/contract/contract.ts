@@ -1,4 +1,4 @@
-// The control API (SPEC §4.8): every request a UI may make and every event it may be told, in one
+// The control API (docs/control-api.md): every request a UI may make and every event it may be told, in one
 // typed contract. Params are zod schemas because the caller (a renderer, a browser, a CLI) is
 // untrusted input; results are plain types. The carriers (local socket, HTTP + SSE, Electron IPC)
 // all carry exactly this, so no UI can do what another cannot. Each domain has its file in api/.
@@ -26,18 +26,29 @@ export const requestSchemas = {
 } as const;
 
 export type Method = keyof typeof requestSchemas;
-export type Params<M extends Method> = z.infer<(typeof requestSchemas)[M]>;
+
+/** What a caller sends: the schema's input, so fields that have a default stay optional. */
+export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
+/** What a handler receives: the params after validation, defaults filled in. */
+export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
 export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults {}
+export type Result<M extends Method> = Results[M];
 
-export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Results[M]> };
+/** A call's arguments after the method: params may be left out when every field is optional. */
+export type CallArgs<M extends Method> = Record<never, never> extends CallParams<M> ? [params?: CallParams<M>] : [params: CallParams<M>];
+
+/** A typed control call, the one signature of every caller (dispatcher, CLI, tray, renderer). */
+export type ControlCall = <M extends Method>(method: M, ...args: CallArgs<M>) => Promise<Result<M>>;
+
+export type Handlers = { [M in Method]: (params: HandlerParams<M>) => Promise<Result<M>> };
 
 /** Validates raw params for a method; throws a ControlError naming what is wrong. */
-export function parseParams<M extends Method>(method: M, raw: unknown): Params<M> {
+export function parseParams<M extends Method>(method: M, raw: unknown): HandlerParams<M> {
   const schema = requestSchemas[method];
   const result = schema.safeParse(raw ?? {});
   if (!result.success) throw new ControlError('invalid-params', `${method}: ${z.prettifyError(result.error).replace(/\n/g, '; ')}`);
-  return result.data as Params<M>;
+  return result.data as HandlerParams<M>;
 }
 
 export function isMethod(value: unknown): value is Method {

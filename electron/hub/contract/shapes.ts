@@ -1,6 +1,9 @@
 // What the hub reports to UIs: the shapes of status, servers, sessions, approvals, and the events.
 import type { ToolClass, WriteMode } from '../settings/schema.ts';
 
+// Settings types that UIs show and send, so that they too come from the contract.
+export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
+
 export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable';
 
 export interface ToolAnnotationsInfo {
@@ -108,6 +111,8 @@ export interface HubStatus {
   readonly dataDir: string;
   readonly startedAt: string;
   readonly endpoints: { readonly mcp: string | null; readonly ui: string | null; readonly socket: string };
+  /** The HTTP listener (MCP endpoint and web UI); when off, the socket still serves everything. */
+  readonly http: { readonly available: boolean; readonly reason?: string };
   readonly keychain: { readonly available: boolean; readonly reason?: string };
   readonly servers: readonly ServerStatus[];
   readonly clients: readonly SessionInfo[];

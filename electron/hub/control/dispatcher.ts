@@ -1,8 +1,8 @@
 // The hub side of every control carrier: validate params against the contract, run the handler,
 // and turn any failure into an error a UI can show. Carriers only move bytes.
-import { ControlError, isMethod, parseParams, type Handlers, type Method } from '../contract/contract.ts';
+import { ControlError, isMethod, parseParams, type CallArgs, type ControlErrorCode, type Handlers, type Method, type Result } from '../contract/contract.ts';
 
-export type ControlReply = { result: unknown } | { error: { code: string; message: string } };
+export type ControlReply = { result: unknown } | { error: { code: ControlErrorCode; message: string } };
 
 export class ControlDispatcher {
   readonly #handlers: Handlers;
@@ -11,6 +11,7 @@ export class ControlDispatcher {
     this.#handlers = handlers;
   }
 
+  /** For carriers: method and params are untrusted input, checked here. */
   async dispatch(method: unknown, rawParams: unknown): Promise<ControlReply> {
     try {
       if (!isMethod(method)) throw new ControlError('not-found', `unknown control method ${JSON.stringify(method)}`);
@@ -23,10 +24,10 @@ export class ControlDispatcher {
     }
   }
 
-  /** For in-process callers (Electron main): throws instead of returning an error reply. */
-  async call<M extends Method>(method: M, params: unknown): Promise<Awaited<ReturnType<Handlers[M]>>> {
+  /** For in-process callers (Electron main, `serve`): typed, and throws instead of returning an error reply. */
+  async call<M extends Method>(method: M, ...[params]: CallArgs<M>): Promise<Result<M>> {
     const reply = await this.dispatch(method, params);
-    if ('error' in reply) throw new ControlError(reply.error.code as ControlError['code'], reply.error.message);
-    return reply.result as Awaited<ReturnType<Handlers[M]>>;
+    if ('error' in reply) throw new ControlError(reply.error.code, reply.error.message);
+    return reply.result as Result<M>;
   }
 }

@@ -1,23 +1,24 @@
 // The hub's implementation of the control API contract: one handler file per domain, each a few
-// lines over the part of the hub that owns the behavior.
-import type { Hub } from '../hub.ts';
+// lines over the part of the hub that owns the behavior, and each given only what it uses.
 import type { Handlers } from '../contract/contract.ts';
-import { hubHandlers } from './handlers/hub.ts';
-import { serverHandlers } from './handlers/servers.ts';
-import { approvalHandlers } from './handlers/approvals.ts';
-import { callLogHandlers } from './handlers/call-log.ts';
-import { settingsHandlers } from './handlers/settings.ts';
-import { clientHandlers } from './handlers/clients.ts';
-import { uiHandlers } from './handlers/ui.ts';
+import { hubHandlers, type HubHandlerDeps } from './handlers/hub.ts';
+import { serverHandlers, type ServerHandlerDeps } from './handlers/servers.ts';
+import { approvalHandlers, type ApprovalHandlerDeps } from './handlers/approvals.ts';
+import { callLogHandlers, type CallLogHandlerDeps } from './handlers/call-log.ts';
+import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.ts';
+import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
+import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 
-export function createHandlers(hub: Hub): Handlers {
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    ...hubHandlers(hub),
-    ...serverHandlers(hub),
-    ...approvalHandlers(hub),
-    ...callLogHandlers(hub),
-    ...settingsHandlers(hub),
-    ...clientHandlers(hub),
-    ...uiHandlers(hub),
+    ...hubHandlers(deps),
+    ...serverHandlers(deps),
+    ...approvalHandlers(deps),
+    ...callLogHandlers(deps),
+    ...settingsHandlers(deps),
+    ...clientHandlers(deps),
+    ...uiHandlers(deps),
   };
 }

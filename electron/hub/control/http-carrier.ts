@@ -1,4 +1,4 @@
-// The control API over HTTP for the browser UI (SPEC §4.8): `POST /api/call` with
+// The control API over HTTP for the browser UI (docs/control-api.md): `POST /api/call` with
 // `{"method","params"}` answers `{"result"}` or `{"error":{"code","message"}}`; `GET /api/events`
 // is a server-sent event stream of hub events. Both need a signed-in page (http/ui-auth.ts): the
 // session cookie plus the page key, as the X-MCP-Tray-Key header or, for EventSource (which cannot
@@ -11,13 +11,13 @@ import { parseCookie } from 'cookie';
 import { ownOrigins } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import type { UiAuth } from '../http/ui-auth.ts';
-import type { HubEvent } from '../contract/contract.ts';
+import type { ControlErrorCode, HubEvent } from '../contract/contract.ts';
 import type { ControlDispatcher } from './dispatcher.ts';
 
 const MAX_CALL_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 const MAX_UNREAD_EVENT_BYTES = 16 * 1024 * 1024;
-const STATUS_FOR: Record<string, number> = { 'invalid-params': 400, 'not-found': 404, conflict: 409, 'needs-confirmation': 428, unavailable: 503, failed: 500 };
+const STATUS_FOR: Record<ControlErrorCode, number> = { 'invalid-params': 400, 'not-found': 404, conflict: 409, 'needs-confirmation': 428, unavailable: 503, failed: 500 };
 
 export class HttpControlCarrier {
   readonly #dispatcher: ControlDispatcher;
@@ -61,7 +61,7 @@ export class HttpControlCarrier {
         return send(res, 400, { error: { code: 'invalid-params', message: 'the body must be a JSON object: {"method","params"}' } });
       }
       const reply = await this.#dispatcher.dispatch(request.method, request.params);
-      return send(res, 'error' in reply ? (STATUS_FOR[reply.error.code] ?? 500) : 200, reply);
+      return send(res, 'error' in reply ? STATUS_FOR[reply.error.code] : 200, reply);
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') return this.#stream(req, res);

@@ -1,4 +1,4 @@
-// Aggregation (SPEC §4.3): one list of tools, prompts and resources out of every enabled server.
+// Aggregation (docs/gateway.md): one list of tools, prompts and resources out of every enabled server.
 // Unique names pass unchanged; colliding names become `<serverId>__<name>`; every exposed name fits
 // 64 characters. Names are computed over all known tools of enabled servers, not over what policy
 // shows right now, so toggling write mode never renames another server's tool.

@@ -1,12 +1,13 @@
-// One connected client (SPEC §4.3): its own MCP server session, attributed to a verified client id
+// One connected client (docs/gateway.md): its own MCP server session, attributed to a verified client id
 // (the id the bridge announced on the local socket, or the HTTP token's owner) plus the clientInfo
 // the client reported about itself.
 import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionInfo } from '../contract/contract.ts';
+import { HUB_VERSION } from '../version.ts';
 
-export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: '0.1.0' } as const;
+export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: HUB_VERSION } as const;
 
 export interface SessionIdentity {
   readonly clientId: string;
@@ -25,7 +26,7 @@ export class ClientSession {
   pendingApprovals = 0;
   /** Set by logging/setLevel; messages below it are not forwarded. */
   logLevel: LoggingLevel | undefined;
-  /** Tools approved "for this session" (SPEC §4.4), by server and tool name. */
+  /** Tools approved "for this session" (docs/write-mode-and-approvals.md), by server and tool name. */
   readonly approvedTools = new Set<string>();
   readonly subscriptions = new Set<string>();
   closed = false;

@@ -1,4 +1,4 @@
-// Per-client bearer tokens for the HTTP endpoint (SPEC §4.3, §4.7): issued per client id, kept in
+// Per-client bearer tokens for the HTTP endpoint (docs/gateway.md, docs/clients.md): issued per client id, kept in
 // the OS keychain (account `client:<id>`), listed in settings by id only, revocable. A request is
 // attributed to the client whose token it carries; comparison is constant-time.
 import { randomBytes, timingSafeEqual } from 'node:crypto';

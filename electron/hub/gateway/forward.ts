@@ -3,7 +3,8 @@
 // passed on, `_meta` kept, and a server that dies mid-call reported at once, by name.
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { ErrorCode, McpError, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import { describeExit, ServerUnavailableError, type ServerSupervisor } from '../supervisor/server-supervisor.ts';
+import { describeExit, ServerUnavailableError } from '../supervisor/server-supervisor.ts';
+import type { DirectoryServer } from './server-directory.ts';
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -29,7 +30,7 @@ function metaForServer(meta: Record<string, unknown> | undefined): Record<string
 }
 
 export async function forwardRequest(
-  supervisor: ServerSupervisor,
+  supervisor: DirectoryServer,
   method: string,
   params: Record<string, unknown> & { _meta?: Record<string, unknown> },
   extra: Extra,

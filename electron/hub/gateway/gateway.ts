@@ -1,4 +1,4 @@
-// The gateway (SPEC §4.3): one MCP server session per connected client, exposing the aggregated
+// The gateway (docs/gateway.md): one MCP server session per connected client, exposing the aggregated
 // tools, prompts and resources of every enabled server, with notifications fanned out to sessions
 // and server→client requests (sampling, elicitation) routed to the session whose call caused them.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The Streamable HTTP endpoint at /mcp (SPEC §4.3): a bearer token issued to one client on every
+// The Streamable HTTP endpoint at /mcp (docs/gateway.md): a bearer token issued to one client on every
 // request; one MCP session per initialize, bound to that token's client; unknown or expired
 // sessions answer 404 so clients start over; large bodies are fine up to the limit and get a
 // JSON-RPC error past it; sessions idle too long are closed.

@@ -1,4 +1,4 @@
-// The hub's local socket (SPEC §4.3): a Unix domain socket in the data dir (mode 0600) or a named
+// The hub's local socket (docs/gateway.md): a Unix domain socket in the data dir (mode 0600) or a named
 // pipe on Windows. Whoever can open it is the user, so it carries two things: the bridge of an IDE
 // (`{"mcpTray":1,"role":"bridge","client":"cursor"}`, then plain MCP) and the control API of the
 // CLI (`{"mcpTray":1,"role":"control"}`, then control requests). The first line says which.

@@ -2,9 +2,15 @@
 import type { ServerSupervisor } from '../supervisor/server-supervisor.ts';
 import type { CatalogSource } from './catalog.ts';
 
+/** What the gateway uses of one supervised server. */
+export type DirectoryServer = Pick<
+  ServerSupervisor,
+  'id' | 'def' | 'state' | 'problem' | 'listsKnown' | 'lists' | 'connection' | 'connectionForCall' | 'currentRun' | 'exitOfRun' | 'callStarted' | 'callEnded'
+>;
+
 export interface ServerDirectory {
-  supervisors(): readonly ServerSupervisor[];
-  get(id: string): ServerSupervisor | undefined;
+  supervisors(): readonly DirectoryServer[];
+  get(id: string): DirectoryServer | undefined;
 }
 
 /**
@@ -19,7 +25,7 @@ export function visibleSources(directory: ServerDirectory): CatalogSource[] {
     .map((s) => ({ serverId: s.id, ...s.lists }));
 }
 
-function isVisibleState(s: ServerSupervisor): boolean {
+function isVisibleState(s: DirectoryServer): boolean {
   switch (s.state) {
     case 'running':
     case 'restarting':

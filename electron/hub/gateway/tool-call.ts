@@ -1,4 +1,4 @@
-// Where a tools/call is decided (SPEC §3): classify → policy (write mode, approval) → route → log.
+// Where a tools/call is decided (docs/gateway.md): classify → policy (write mode, approval) → route → log.
 // Refused, denied and timed-out calls never reach the server; the model gets an isError result
 // that says which and what the user can do.
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';

@@ -1,9 +1,9 @@
-// The hub's one HTTP listener on 127.0.0.1 (SPEC §4.3): /mcp for MCP clients (per-client bearer
+// The hub's one HTTP listener on 127.0.0.1 (docs/gateway.md): /mcp for MCP clients (per-client bearer
 // tokens), /login to turn a one-time sign-in link into a UI session, /api for the signed-in browser
-// UI, everything else the UI's static files. Host and Origin are checked before any route. No request may end the process: a malformed target is
-// answered 400, a route that throws (synchronously or not) 500, a request Node cannot parse gets
-// Node's own 400/431, and errors on the request, response or socket are contained (see
-// util/last-resort.ts).
+// UI, everything else the UI's static files. Host and Origin are checked before any route. No
+// request may end the process: a malformed target is answered 400, a route that throws
+// (synchronously or not) 500, a request Node cannot parse gets Node's own 400/431, and errors on the
+// request, response or socket are contained (see util/last-resort.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpControlCarrier } from '../control/http-carrier.ts';

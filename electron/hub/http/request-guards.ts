@@ -1,4 +1,4 @@
-// The checks every HTTP request to the hub passes first (SPEC §4.3, mcp-sdk-and-security §3):
+// The checks every HTTP request to the hub passes first (docs/gateway.md):
 // the Host must be a loopback name (DNS rebinding), and an Origin header, when present, must be the
 // hub's own UI. IDE clients are not browsers and send no Origin.
 import type { IncomingMessage } from 'node:http';

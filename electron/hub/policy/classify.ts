@@ -1,4 +1,4 @@
-// Read or write (SPEC §4.4): a tool is read only if the server's own tool list says
+// Read or write (docs/write-mode-and-approvals.md): a tool is read only if the server's own tool list says
 // readOnlyHint: true, or the user marked it read. Nothing a client sends at call time counts.
 import type { ToolClass, ToolOverride } from '../settings/schema.ts';
 import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';

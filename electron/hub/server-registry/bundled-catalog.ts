@@ -1,4 +1,4 @@
-// The servers MCP Tray ships with (SPEC §8): what each one is, the settings it takes, and how to
+// The servers MCP Tray ships with (docs/bundled-servers.md): what each one is, the settings it takes, and how to
 // start it. Each lives in servers/<name>/ and runs on the Node that runs the hub.
 import { existsSync } from 'node:fs';
 import os from 'node:os';

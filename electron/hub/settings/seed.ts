@@ -1,4 +1,4 @@
-// What a first start puts into settings: the bundled servers (SPEC §8), read-only.
+// What a first start puts into settings: the bundled servers (docs/bundled-servers.md), read-only.
 import { BUNDLED_SERVERS, defaultBundledDefinition } from '../server-registry/bundled-catalog.ts';
 import type { BundledKind } from './schema.ts';
 import type { Settings } from './schema.ts';

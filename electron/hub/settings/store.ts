@@ -3,14 +3,11 @@
 // schema is moved aside (never silently discarded) and reported; the hub then starts from defaults.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from './schema.ts';
+import { confSettingsBackend, type SettingsBackend } from './settings-backend.ts';
 
-/** What the store needs from conf or electron-store: both expose the whole store as `.store`. */
-export interface SettingsBackend {
-  store: Record<string, unknown>;
-}
+export type { SettingsBackend };
 
 export interface SettingsProblem {
   readonly message: string;
@@ -38,7 +35,7 @@ export class SettingsStore {
   static open(
     dataDir: string,
     seed: (settings: Settings, isNew: boolean) => Settings = (s) => s,
-    backendFactory: (dataDir: string) => SettingsBackend = confBackend,
+    backendFactory: (dataDir: string) => SettingsBackend = confSettingsBackend,
   ): SettingsStore {
     const file = path.join(dataDir, 'settings.json');
     const problem = quarantineIfInvalid(file);
@@ -70,16 +67,6 @@ export class SettingsStore {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
-}
-
-function confBackend(dataDir: string): SettingsBackend {
-  return new Conf<Record<string, unknown>>({
-    cwd: dataDir,
-    configName: 'settings',
-    projectName: 'mcp-tray',
-    clearInvalidConfig: false,
-    configFileMode: 0o600,
-  });
 }
 
 /** Moves an unreadable or schema-violating settings file aside and says why. */

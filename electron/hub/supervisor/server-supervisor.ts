@@ -1,4 +1,4 @@
-// One server's life (SPEC §4.2): start it, keep it running, restart it with backoff when it dies,
+// One server's life (docs/supervisor.md): start it, keep it running, restart it with backoff when it dies,
 // give up on a crash loop, stop it so that nothing of it is left. Also the on-demand variant that
 // starts at the first call and stops when idle, listing from a cache meanwhile.
 import type { ServerState, ExitSummary } from '../contract/contract.ts';

@@ -28,8 +28,9 @@ import {
   type UpstreamTemplate,
   type UpstreamTool,
 } from './passthrough-schemas.ts';
+import { HUB_VERSION } from '../version.ts';
 
-export const HUB_CLIENT_INFO = { name: 'mcp-tray', version: '0.1.0' } as const;
+export const HUB_CLIENT_INFO = { name: 'mcp-tray', version: HUB_VERSION } as const;
 const LIST_TIMEOUT_MS = 30_000;
 const INITIALIZE_TIMEOUT_MS = 30_000;
 

@@ -1,13 +1,10 @@
 // The control API's types as the renderer sees them: type-only imports of the hub's one contract
-// (electron/hub/contract/contract.ts), never its code. Params are the schemas' *input* types, so
-// optional-with-default fields stay optional for callers.
-import type { z } from 'zod';
-import type { Method, requestSchemas, Results } from '../../../electron/hub/contract/contract.ts';
-
-export type { Method, Results };
-export type Params<M extends Method> = z.input<(typeof requestSchemas)[M]>;
+// (electron/hub/contract/), never its code. Callers send `CallParams` (the schemas' input types, so
+// optional-with-default fields stay optional) and get `Result`.
+export type { CallArgs, CallParams, ControlCall, ControlErrorCode, Method, Result, Results } from '../../../electron/hub/contract/contract.ts';
 
 export type {
+  AlwaysRule,
   ApprovalInfo,
   ClientInfoSummary,
   ExitSummary,
@@ -15,13 +12,14 @@ export type {
   HubStatus,
   LogLineInfo,
   SecretInfo,
+  ServerDefinition,
   ServerState,
   ServerStatus,
   SessionInfo,
   ToolAnnotationsInfo,
   ToolInfo,
+  WriteMode,
 } from '../../../electron/hub/contract/contract.ts';
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
-export type { AlwaysRule, ServerDefinition, WriteMode } from '../../../electron/hub/settings/schema.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';

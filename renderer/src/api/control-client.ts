@@ -1,9 +1,9 @@
-// The one module through which the renderer talks to the hub (SPEC §2, §4.8). It picks the carrier
+// The one module through which the renderer talks to the hub (docs/architecture.md, docs/control-api.md). It picks the carrier
 // (the Electron preload bridge when present, else HTTP + SSE with the page's session) and gives the rest
 // of the UI typed, named calls: `control.call('servers.restart', { id })`.
 import { httpCarrier } from './http-carrier.ts';
 import { ipcCarrier, type Carrier, type ConnectionState } from './carrier.ts';
-import type { HubEvent, Method, Params, Results } from './contract-types.ts';
+import type { ControlCall, HubEvent, Result } from './contract-types.ts';
 import { ControlClientError } from './control-error.ts';
 import { reloadOnNewKey, takePageKey } from './ui-page-key.ts';
 
@@ -11,16 +11,17 @@ export { ControlClientError };
 export type { ConnectionState };
 
 export interface ControlClient {
-  call<M extends Method>(method: M, params: Params<M>): Promise<Results[M]>;
+  call: ControlCall;
   subscribe(listener: (event: HubEvent) => void): () => void;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
 function createControlClient(carrier: Carrier): ControlClient {
   return {
-    async call(method, params) {
+    async call(method, ...args) {
+      const params = args[0] ?? {};
       try {
-        return (await carrier.call(method, params)) as Results[typeof method];
+        return (await carrier.call(method, params)) as Result<typeof method>;
       } catch (error) {
         throw ControlClientError.from(error);
       }

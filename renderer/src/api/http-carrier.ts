@@ -5,7 +5,7 @@
 // renderer reaches the hub.
 import type { Carrier, ConnectionState } from './carrier.ts';
 import type { HubEvent } from './contract-types.ts';
-import { ControlClientError } from './control-error.ts';
+import { ControlClientError, isClientErrorCode } from './control-error.ts';
 
 const RETRY_MS = 3000;
 
@@ -35,10 +35,11 @@ export function httpCarrier(pageKey: string): Carrier {
     } catch {
       throw new ControlClientError('offline', 'MCP Tray is not reachable; is the hub still running?');
     }
-    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: { code?: string; message?: string } };
+    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: { code?: unknown; message?: string } };
     if (response.ok) return body.result;
     if (response.status === 401) setState('unauthorized');
-    throw new ControlClientError(body.error?.code ?? `http-${response.status}`, body.error?.message ?? `the hub answered ${response.status}`);
+    const code = isClientErrorCode(body.error?.code) ? body.error.code : response.status === 401 ? 'unauthorized' : 'failed';
+    throw new ControlClientError(code, body.error?.message ?? `the hub answered ${response.status}`);
   }
 
   function open(): void {

@@ -1,11 +1,11 @@
 // The shape of the bridge the Electron preload exposes as `window.mcpTray` (contextBridge). The
 // preload builds an object that `satisfies McpTrayBridge`; the renderer uses it when it exists and
-// the HTTP carrier otherwise. Both carry the same control API (SPEC §4.8).
-import type { HubEvent } from './contract-types.ts';
+// the HTTP carrier otherwise. Both carry the same control API (docs/control-api.md).
+import type { ControlErrorCode, HubEvent } from './contract-types.ts';
 
 /** What `call` rejects with: the hub's ControlError code and its user-facing message. */
 export interface BridgeError {
-  readonly code: string;
+  readonly code: ControlErrorCode;
   readonly message: string;
 }
 

@@ -1,9 +1,11 @@
-// Says when this window has lost the hub, and what that means for what it shows.
+// Says when this window has lost the hub, and what that means for what it shows; and what of the
+// hub is not working (keychain, HTTP listener, problems it noticed).
 import { useHub } from '../common/hooks/use-hub.ts';
 
 export function ConnectionBanner() {
   const connection = useHub((s) => s.connection);
   const keychain = useHub((s) => s.info?.keychain);
+  const http = useHub((s) => s.info?.http);
   const problems = useHub((s) => s.info?.problems);
   return (
     <>
@@ -21,6 +23,11 @@ export function ConnectionBanner() {
       {keychain && !keychain.available && (
         <div className="banner banner-error" role="alert">
           Keychain unavailable: {keychain.reason ?? 'no Secret Service'}. Servers that need a secret will not start; nothing falls back to plaintext.
+        </div>
+      )}
+      {http && !http.available && (
+        <div className="banner banner-warn" role="status">
+          HTTP is off: {http.reason}. IDEs still connect through the bridge; HTTP installs and the browser UI are unavailable.
         </div>
       )}
       {problems?.map((problem) => (

@@ -1,5 +1,5 @@
 import type { Route } from '../common/lib/router.ts';
-import { ActivityPage } from '../features/activity/components/activity-page.tsx';
+import { CallLogPage } from '../features/call-log/components/call-log-page.tsx';
 import { ApprovalsPage } from '../features/approvals/components/approvals-page.tsx';
 import { ClientsPage } from '../features/clients/components/clients-page.tsx';
 import { ServersPage } from '../features/servers/components/servers-page.tsx';
@@ -13,7 +13,7 @@ export function RouteView({ route }: { readonly route: Route }) {
     case 'clients':
       return <ClientsPage />;
     case 'activity':
-      return <ActivityPage />;
+      return <CallLogPage />;
     case 'approvals':
       return <ApprovalsPage />;
     case 'settings':

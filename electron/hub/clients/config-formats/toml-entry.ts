@@ -159,7 +159,7 @@ function tableBlocks(text: string): Block[] {
     const ch = text[i]!;
     if (lineStart && depth === 0) {
       const lineEnd = lineEndOf(text, i);
-      const header = /^[ \t]*\[(\[)?\s*([^\]\[]*?)\s*\](\])?[ \t]*(#.*)?$/.exec(text.slice(i, lineEnd));
+      const header = /^[ \t]*\[(\[)?\s*([^\][]*?)\s*\](\])?[ \t]*(#.*)?$/.exec(text.slice(i, lineEnd));
       const path = header ? dottedKey(header[2]!) : undefined;
       if (header && path && !header[1] === !header[3]) {
         headers.push({ path: header[1] ? ['[[array]]', ...path] : path, start: i });

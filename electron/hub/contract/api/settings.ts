@@ -1,4 +1,4 @@
-// Control API: the hub-wide settings a UI may read and change (SPEC §6 Settings view).
+// Control API: the hub-wide settings a UI may read and change (the Settings view).
 import { z } from 'zod';
 
 export interface PublicSettings {

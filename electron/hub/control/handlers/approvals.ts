@@ -1,26 +1,32 @@
 // Control handlers: deciding approvals, listing and revoking "always" rules.
 import type { ApprovalResults } from '../../contract/api/approvals.ts';
 import { ControlError, type Handlers } from '../../contract/contract.ts';
-import type { Hub } from '../../hub.ts';
+import type { ApprovalQueue } from '../../approvals/approval-gate.ts';
+import type { SettingsRuleBook } from '../../approvals/rule-book.ts';
 
 type ApprovalHandlers = Pick<Handlers, keyof ApprovalResults>;
 
-export function approvalHandlers(hub: Hub): ApprovalHandlers {
+export interface ApprovalHandlerDeps {
+  readonly approvals: Pick<ApprovalQueue, 'list' | 'decide'>;
+  readonly rules: Pick<SettingsRuleBook, 'list' | 'revoke'>;
+}
+
+export function approvalHandlers(deps: ApprovalHandlerDeps): ApprovalHandlers {
   return {
     async 'approvals.list'() {
-      return hub.approvals.list();
+      return deps.approvals.list();
     },
     async 'approvals.decide'({ id, decision, reason }) {
-      if (!hub.approvals.decide(id, decision, reason)) {
+      if (!deps.approvals.decide(id, decision, reason)) {
         throw new ControlError('not-found', `no pending approval "${id}" (already decided, timed out, or the client cancelled it)`);
       }
       return { id, decision };
     },
     async 'rules.list'() {
-      return hub.rules.list();
+      return deps.rules.list();
     },
     async 'rules.revoke'({ id }) {
-      if (!hub.rules.revoke(id)) throw new ControlError('not-found', `no rule "${id}"; see: mcp-tray rules list`);
+      if (!deps.rules.revoke(id)) throw new ControlError('not-found', `no rule "${id}"; see: mcp-tray rules list`);
       return { id, revoked: true as const };
     },
   };

@@ -2,45 +2,50 @@
 // uninstall of the `mcp-tray` entry, import of their servers, and their HTTP tokens.
 import type { ClientResults } from '../../contract/api/clients.ts';
 import type { Handlers } from '../../contract/contract.ts';
-import type { Hub } from '../../hub.ts';
 import { CLIENTS } from '../../clients/client-table.ts';
-import { createClientsFeature, requireClient, type ClientsFeature } from '../../clients/clients-feature.ts';
+import { requireClient, type ClientsFeature } from '../../clients/clients-feature.ts';
 import { searchPath } from '../../clients/detect.ts';
+import type { ClientTokens } from '../../gateway/client-tokens.ts';
 
 type ClientHandlers = Pick<Handlers, keyof ClientResults>;
 
-export function clientHandlers(hub: Hub): ClientHandlers {
-  let feature: ClientsFeature | undefined;
-  // Built on first use: the hub's parts are all in place by then.
-  const clients = () => (feature ??= createClientsFeature(hub));
+export interface ClientHandlerDeps {
+  readonly clients: ClientsFeature;
+  readonly clientTokens: Pick<ClientTokens, 'issue' | 'revoke'>;
+  /** The HTTP MCP endpoint URL, or null while HTTP is off. */
+  mcpUrl(): string | null;
+}
+
+export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
+  const { installer, importer } = deps.clients;
   return {
     async 'clients.list'() {
       const pathList = await searchPath();
-      return Promise.all(CLIENTS.map((c) => clients().installer.row(c, pathList)));
+      return Promise.all(CLIENTS.map((c) => installer.row(c, pathList)));
     },
 
     async 'clients.install'({ client, http, dryRun }) {
-      return clients().installer.install(requireClient(client), { http, dryRun });
+      return installer.install(requireClient(client), { http, dryRun });
     },
 
     async 'clients.uninstall'({ client, dryRun }) {
-      return clients().installer.uninstall(requireClient(client), { dryRun });
+      return installer.uninstall(requireClient(client), { dryRun });
     },
 
     async 'clients.importable'({ client }) {
-      return clients().importer.importable(requireClient(client));
+      return importer.importable(requireClient(client));
     },
 
     async 'clients.import'({ client, servers, deleteBackup }) {
-      return clients().importer.import(requireClient(client), { servers, deleteBackup });
+      return importer.import(requireClient(client), { servers, deleteBackup });
     },
 
     async 'clients.token'({ client }) {
-      return { client, token: await hub.clientTokens.issue(client), url: hub.endpoints.mcp };
+      return { client, token: await deps.clientTokens.issue(client), url: deps.mcpUrl() };
     },
 
     async 'clients.revokeToken'({ client }) {
-      return { client, revoked: await hub.clientTokens.revoke(client) };
+      return { client, revoked: await deps.clientTokens.revoke(client) };
     },
   };
 }

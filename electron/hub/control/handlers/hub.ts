@@ -1,37 +1,55 @@
 // Control handlers: hub status and client sessions.
 import type { HubResults } from '../../contract/api/hub.ts';
-import type { Handlers, HubStatus } from '../../contract/contract.ts';
-import type { Hub } from '../../hub.ts';
+import type { Handlers, HubStatus, ServerStatus } from '../../contract/contract.ts';
+import type { ApprovalQueue } from '../../approvals/approval-gate.ts';
+import type { Gateway } from '../../gateway/gateway.ts';
+import type { SecretStore } from '../../secrets/keychain.ts';
 import { HUB_VERSION } from '../../version.ts';
 
 type HubHandlers = Pick<Handlers, keyof HubResults>;
 
-export function hubHandlers(hub: Hub): HubHandlers {
-  const allServers = () => Promise.all(hub.servers.supervisors().map((s) => hub.servers.status(s.id, hub.gateway.catalog())));
+export interface HubHandlerDeps {
+  readonly dataDir: string;
+  readonly socket: string;
+  readonly startedAt: string;
+  /** The HTTP URLs while the listener runs. */
+  endpoints(): { mcp: string | null; ui: string | null };
+  /** Whether the HTTP listener runs, and why not. */
+  http(): HubStatus['http'];
+  /** What the hub noticed that the user should know (settings reset, leftovers, call log trouble). */
+  problems(): readonly string[];
+  readonly keychain: Pick<SecretStore, 'status'>;
+  readonly gateway: Pick<Gateway, 'sessions' | 'disconnect'>;
+  readonly approvals: Pick<ApprovalQueue, 'list'>;
+  allServers(): Promise<ServerStatus[]>;
+}
+
+export function hubHandlers(deps: HubHandlerDeps): HubHandlers {
   return {
     async status(): Promise<HubStatus> {
-      const keychain = await hub.keychain.status();
+      const keychain = await deps.keychain.status();
       return {
         version: HUB_VERSION,
         pid: process.pid,
-        dataDir: hub.paths.dataDir,
-        startedAt: hub.startedAt,
-        endpoints: { ...hub.endpoints, socket: hub.paths.socket },
+        dataDir: deps.dataDir,
+        startedAt: deps.startedAt,
+        endpoints: { ...deps.endpoints(), socket: deps.socket },
+        http: deps.http(),
         keychain: keychain.available ? { available: true } : { available: false, reason: keychain.reason },
-        servers: await allServers(),
-        clients: hub.gateway.sessions().map((s) => s.info()),
-        approvals: hub.approvals.list(),
-        problems: [...hub.problems, ...hub.callLog.problems],
+        servers: await deps.allServers(),
+        clients: deps.gateway.sessions().map((s) => s.info()),
+        approvals: deps.approvals.list(),
+        problems: [...deps.problems()],
         memory: megabytes(process.memoryUsage()),
       };
     },
 
     async 'sessions.list'() {
-      return hub.gateway.sessions().map((s) => s.info());
+      return deps.gateway.sessions().map((s) => s.info());
     },
 
     async 'sessions.disconnect'({ sessionId }) {
-      return { disconnected: await hub.gateway.disconnect(sessionId) };
+      return { disconnected: await deps.gateway.disconnect(sessionId) };
     },
   };
 }

@@ -2,52 +2,63 @@
 // mode live here because every UI must obey them alike.
 import type { ServerResults } from '../../contract/api/servers.ts';
 import { ControlError, type Handlers } from '../../contract/contract.ts';
-import type { Hub } from '../../hub.ts';
+import type { ServerStatus } from '../../contract/shapes.ts';
+import type { ApprovalQueue } from '../../approvals/approval-gate.ts';
+import type { ServerManager } from '../../server-registry/server-manager.ts';
 
 type ServerHandlers = Pick<Handlers, keyof ServerResults>;
 
-export function serverHandlers(hub: Hub): ServerHandlers {
-  const serverStatus = (id: string) => hub.servers.status(id, hub.gateway.catalog());
-  const allServers = () => Promise.all(hub.servers.supervisors().map((s) => serverStatus(s.id)));
+export interface ServerHandlerDeps {
+  readonly servers: Pick<
+    ServerManager,
+    'add' | 'remove' | 'setEnabled' | 'restart' | 'logOf' | 'setValues' | 'require' | 'setWriteMode' | 'setToolOverride' | 'setSecret' | 'deleteSecret'
+  >;
+  readonly approvals: Pick<ApprovalQueue, 'denyServer'>;
+  serverStatus(id: string): Promise<ServerStatus>;
+  allServers(): Promise<ServerStatus[]>;
+}
+
+export function serverHandlers(deps: ServerHandlerDeps): ServerHandlers {
+  const serverStatus = (id: string) => deps.serverStatus(id);
   return {
-    'servers.list': allServers,
+    'servers.list': () => deps.allServers(),
 
     async 'servers.add'({ definition }) {
-      const supervisor = await hub.servers.add(definition);
+      const supervisor = await deps.servers.add(definition);
       return serverStatus(supervisor.id);
     },
 
     async 'servers.remove'({ id }) {
-      const secretsDeleted = await hub.servers.remove(id);
+      const secretsDeleted = await deps.servers.remove(id);
       return { removed: id, secretsDeleted };
     },
 
     async 'servers.enable'({ id }) {
-      await hub.servers.setEnabled(id, true);
+      await deps.servers.setEnabled(id, true);
       return serverStatus(id);
     },
 
     async 'servers.disable'({ id }) {
-      await hub.servers.setEnabled(id, false);
+      await deps.servers.setEnabled(id, false);
       return serverStatus(id);
     },
 
     async 'servers.restart'({ id }) {
-      await hub.servers.restart(id);
+      await deps.servers.restart(id);
       return serverStatus(id);
     },
 
     async 'servers.log'({ id, lines }) {
-      return hub.servers.logOf(id).tail(lines);
+      return deps.servers.logOf(id).tail(lines);
     },
 
     async 'servers.set'({ id, values }) {
-      await hub.servers.setValues(id, values);
+      await deps.servers.setValues(id, values);
       return serverStatus(id);
     },
 
     async 'servers.writeMode'({ id, mode, confirm }) {
-      hub.servers.require(id);
+      deps.servers.require(id);
       // Turning write mode on is never a side effect: the UI must have asked the user, and `allow`
       // (no per-call approval) needs its own, more explicit confirmation.
       if (mode === 'ask' && confirm !== 'ask' && confirm !== 'allow') {
@@ -56,23 +67,23 @@ export function serverHandlers(hub: Hub): ServerHandlers {
       if (mode === 'allow' && confirm !== 'allow') {
         throw new ControlError('needs-confirmation', `write mode "allow" lets every client run "${id}"'s write tools without asking you; confirm "allow" explicitly`);
       }
-      hub.servers.setWriteMode(id, mode);
-      if (mode === 'off') hub.approvals.denyServer(id);
+      deps.servers.setWriteMode(id, mode);
+      if (mode === 'off') deps.approvals.denyServer(id);
       return serverStatus(id);
     },
 
     async 'servers.toolOverride'({ id, tool, class: toolClass, disabled }) {
-      hub.servers.setToolOverride(id, tool, toolClass, disabled);
+      deps.servers.setToolOverride(id, tool, toolClass, disabled);
       return serverStatus(id);
     },
 
     async 'secrets.set'({ server, name, value }) {
-      await hub.servers.setSecret(server, name, value);
+      await deps.servers.setSecret(server, name, value);
       return { server, name, set: true as const };
     },
 
     async 'secrets.delete'({ server, name }) {
-      return { server, name, deleted: await hub.servers.deleteSecret(server, name) };
+      return { server, name, deleted: await deps.servers.deleteSecret(server, name) };
     },
 
   };

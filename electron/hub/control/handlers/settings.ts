@@ -1,8 +1,8 @@
-// Control handlers: hub-wide settings. A port change applies at the next start of the hub.
+// Control handlers: hub-wide settings. A port change applies at the next start of the deps.
 import type { PublicSettings, SettingsResults } from '../../contract/api/settings.ts';
 import type { Handlers } from '../../contract/contract.ts';
-import type { Hub } from '../../hub.ts';
 import type { Settings } from '../../settings/schema.ts';
+import type { SettingsStore } from '../../settings/store.ts';
 
 type SettingsHandlers = Pick<Handlers, keyof SettingsResults>;
 
@@ -17,16 +17,22 @@ function publicSettings(s: Settings): PublicSettings {
   };
 }
 
-export function settingsHandlers(hub: Hub): SettingsHandlers {
+export interface SettingsHandlerDeps {
+  readonly settings: Pick<SettingsStore, 'get' | 'update'>;
+  /** Tells every UI that settings changed. */
+  settingsChanged(): void;
+}
+
+export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   return {
     async 'settings.get'() {
-      return publicSettings(hub.settings.get());
+      return publicSettings(deps.settings.get());
     },
     async 'settings.update'(changes) {
-      const next = hub.settings.update((s) => {
+      const next = deps.settings.update((s) => {
         for (const [key, value] of Object.entries(changes)) if (value !== undefined) (s as Record<string, unknown>)[key] = value;
       });
-      hub.emit({ type: 'settings-changed' });
+      deps.settingsChanged();
       return publicSettings(next);
     },
   };

@@ -1,4 +1,4 @@
-// Clients: who is connected now, and every IDE MCP Tray can install itself into (SPEC §4.7, §6).
+// Clients: who is connected now, and every IDE MCP Tray can install itself into (docs/clients.md).
 import { useEffect, useState } from 'react';
 import type { ClientRow } from '../../../api/contract-types.ts';
 import { PageHeader } from '../../../common/components/page-header.tsx';

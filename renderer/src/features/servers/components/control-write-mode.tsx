@@ -1,4 +1,4 @@
-// The write-mode switch (SPEC §4.4): off / ask / allow. Turning it on never happens on the first
+// The write-mode switch (docs/write-mode-and-approvals.md): off / ask / allow. Turning it on never happens on the first
 // click: "ask" asks for confirmation, "allow" asks with a stronger warning and an explicit tick.
 // Turning it off needs no confirmation.
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-// How decisions and outcomes of calls read in the Activity view (SPEC §4.5), and their tones.
+// How decisions and outcomes of calls read in the Activity view (docs/call-log.md), and their tones.
 import type { CallDecision, CallOutcome } from '../../../api/contract-types.ts';
 import type { Tone } from '../../../common/components/status-pill.tsx';
 

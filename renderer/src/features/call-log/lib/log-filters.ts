@@ -1,4 +1,4 @@
-// The Activity filters, and the same test the hub applies, for entries that arrive live.
+// The call log filters of the Activity view, and the same test the hub applies, for entries that arrive live.
 import type { LogEntry } from '../../../api/contract-types.ts';
 
 export interface LogFilters {

@@ -1,4 +1,4 @@
-// Activity: every call, live, with filters, search, details and export (SPEC §4.5, §6).
+// Activity: every call, live, with filters, search, details and export (docs/call-log.md).
 import { useMemo, useState } from 'react';
 import type { LogEntry } from '../../../api/contract-types.ts';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
@@ -8,13 +8,13 @@ import { formatCount } from '../../../common/lib/format.ts';
 import { hrefTo } from '../../../common/lib/router.ts';
 import { useCallLog } from '../hooks/use-call-log.ts';
 import { activeFilters, type LogFilters } from '../lib/log-filters.ts';
-import { BarActivityFilters } from './bar-activity-filters.tsx';
+import { BarCallLogFilters } from './bar-call-log-filters.tsx';
 import { ButtonsExport } from './buttons-export.tsx';
 import { PaneCallDetail } from './pane-call-detail.tsx';
 import { TableCallLog } from './table-call-log.tsx';
-import '../activity.css';
+import '../call-log.css';
 
-export function ActivityPage() {
+export function CallLogPage() {
   const [filters, setFilters] = useState<LogFilters>({});
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search, 250);
@@ -27,12 +27,12 @@ export function ActivityPage() {
   return (
     <div className="page page-fill">
       <PageHeader title="Activity" description="Every call through MCP Tray, as it happens: who called what, with which arguments, what was decided and how it ended." actions={<ButtonsExport filters={query} />} />
-      <BarActivityFilters filters={filters} search={search} onSearch={setSearch} onChange={setFilters} entries={snapshot.entries} />
+      <BarCallLogFilters filters={filters} search={search} onSearch={setSearch} onChange={setFilters} entries={snapshot.entries} />
       <p className="result-count" data-testid="call-count" data-count={snapshot.total}>
         {snapshot.loading && snapshot.entries.length === 0 ? 'Loading…' : `${formatCount(snapshot.total)} ${snapshot.total === 1 ? 'call' : 'calls'}${filtered ? ' match' : ''}`}
         {snapshot.error && <span className="error-text"> — {snapshot.error}</span>}
       </p>
-      <div className="activity-body">
+      <div className="call-log-body">
         {snapshot.entries.length === 0 && !snapshot.loading ? (
           filtered ? (
             <EmptyState title="No calls match these filters">

@@ -1,4 +1,4 @@
-// The Activity filters: server, client, decision, outcome, and a search over tool, arguments and
+// The call log filters of the Activity view: server, client, decision, outcome, and a search over tool, arguments and
 // result preview. The choices come from the hub's servers, the connected clients and the clients
 // seen in the loaded log.
 import { useMemo } from 'react';
@@ -7,7 +7,7 @@ import { useHub } from '../../../common/hooks/use-hub.ts';
 import type { LogFilters } from '../lib/log-filters.ts';
 import { DECISIONS, OUTCOMES } from '../lib/labels.ts';
 
-export interface BarActivityFiltersProps {
+export interface BarCallLogFiltersProps {
   readonly filters: LogFilters;
   readonly search: string;
   readonly onSearch: (text: string) => void;
@@ -15,7 +15,7 @@ export interface BarActivityFiltersProps {
   readonly entries: readonly LogEntry[];
 }
 
-export function BarActivityFilters({ filters, search, onSearch, onChange, entries }: BarActivityFiltersProps) {
+export function BarCallLogFilters({ filters, search, onSearch, onChange, entries }: BarCallLogFiltersProps) {
   const hubServers = useHub((s) => s.servers);
   const sessions = useHub((s) => s.sessions);
   const servers = useMemo(() => [...new Set([...hubServers.map((s) => s.id), ...(filters.server ? [filters.server] : [])])].sort(), [hubServers, filters.server]);

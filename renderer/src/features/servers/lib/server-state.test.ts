@@ -1,0 +1,32 @@
+// How a server's state reads: the pill and the sentence beside it.
+import { describe, expect, it } from 'vitest';
+import type { ServerStatus } from '../../../api/contract-types.ts';
+import { describeExit, stateView } from './server-state.ts';
+
+const NOW = Date.parse('2026-01-02T10:00:00Z');
+const server = (over: Partial<ServerStatus>): ServerStatus =>
+  ({ id: 'git', name: 'Git', kind: 'bundled', enabled: true, writeMode: 'off', startup: 'eager', state: 'stopped', failures: 0, tools: [], toolCounts: { read: 0, write: 0 }, resourceCount: 0, promptCount: 0, secrets: [], launch: 'node git', options: {}, ...over }) as ServerStatus;
+
+describe('server state', () => {
+  it('running: how long it has been up', () => {
+    expect(stateView(server({ state: 'running', startedAt: '2026-01-02T09:58:30Z' }), NOW)).toEqual({ tone: 'ok', label: 'Running', detail: 'up 1 min 30 s' });
+  });
+
+  it('restarting: when the next attempt is, which failure, and how it last exited', () => {
+    const view = stateView(server({ state: 'restarting', nextAttemptAt: '2026-01-02T10:00:04Z', failures: 2, lastExit: { code: 1, signal: null, at: '', stderrTail: [], reason: 'spawn ENOENT' } }), NOW);
+    expect(view).toEqual({ tone: 'warn', label: 'Restarting', detail: 'next attempt in 4 s · failure 2 · last exit code 1 (spawn ENOENT)' });
+  });
+
+  it('crashed: gave up, and what to do', () => {
+    expect(stateView(server({ state: 'crashed', failures: 5, lastExit: { code: null, signal: 'SIGKILL', at: '', stderrTail: [] } }), NOW).detail).toBe('gave up after 5 failures · last exit signal SIGKILL · restart it when fixed');
+  });
+
+  it('stopped: the problem that keeps it stopped, or that it starts on demand', () => {
+    expect(stateView(server({ problem: 'missing secret GITHUB_TOKEN' }), NOW)).toEqual({ tone: 'warn', label: 'Stopped', detail: 'missing secret GITHUB_TOKEN' });
+    expect(stateView(server({ startup: 'on-demand' }), NOW).detail).toBe('starts at its first call');
+  });
+
+  it('no exit, no sentence about it', () => {
+    expect(describeExit(server({}))).toBeUndefined();
+  });
+});
