@@ -83,7 +83,7 @@ export class Hub {
     if (this.settings.problem) this.problems.push(this.settings.problem.message);
     this.keychain = options.keychain ?? new OsKeychain();
     this.bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
-    this.clientTokens = new ClientTokens(this.keychain, this.settings);
+    this.clientTokens = new ClientTokens(this.keychain, this.settings, this.knownSecrets);
     this.rules = new SettingsRuleBook(this.settings);
 
     this.approvals = new ApprovalQueue(
@@ -155,7 +155,10 @@ export class Hub {
     hub.endpoints = { mcp: `${base}/mcp`, ui: `${base}/#token=${hub.uiToken}` };
     hub.#retention();
     hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
-    await Promise.all([hub.servers.bootAll(), hub.servers.learnSecrets()]);
+    // Every stored secret is known before any server starts: a server's stderr is scrubbed of its
+    // own secrets and of every other server's (and of the clients' HTTP tokens).
+    await Promise.all([hub.servers.learnSecrets(), hub.clientTokens.learn()]);
+    await hub.servers.bootAll();
     return hub;
   }
 

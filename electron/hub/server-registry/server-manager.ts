@@ -227,17 +227,16 @@ export class ServerManager implements ServerDirectory {
   }
 
   #create(def: ServerDefinition): ServerSupervisor {
-    const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id);
+    const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id, (text) => this.#deps.knownSecrets.scrub(text));
     log.onLine((line) => this.#deps.log(def.id, line));
     this.#logs.set(def.id, log);
     const supervisor = new ServerSupervisor(def, {
-      plan: async (current) =>
-        launchPlanFor(current, {
-          dataDir: this.#deps.dataDir,
-          serversRoot: this.#deps.serversRoot,
-          node: this.#deps.node,
-          secrets: await readServerSecrets(current, this.#deps.keychain),
-        }),
+      plan: async (current) => {
+        const secrets = await readServerSecrets(current, this.#deps.keychain);
+        // Known before the process starts, so a token it prints at once is already scrubbed.
+        for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
+        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets });
+      },
       pidFile: this.#deps.pidFile,
       log,
       listCache: this.#listCache,
