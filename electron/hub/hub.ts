@@ -2,6 +2,7 @@
 // only wires the parts together; each part lives in its own folder (see docs/architecture.md).
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type net from 'node:net';
 import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
@@ -24,6 +25,7 @@ import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transp
 import { clientLabel } from './clients/client-labels.ts';
 import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
 import { dataPaths, ensureDataDir, type DataPaths } from './paths.ts';
+import { tightenDataDir } from './data-dir-modes.ts';
 import { OsKeychain, type SecretStore } from './secrets/keychain.ts';
 import { seedSettings } from './settings/seed.ts';
 import { SettingsStore, type SettingsBackend } from './settings/store.ts';
@@ -79,6 +81,13 @@ export class Hub {
   private constructor(options: HubOptions) {
     this.paths = dataPaths(ensureDataDir(options.dataDir));
     const dataDir = this.paths.dataDir;
+    const loosened = tightenDataDir(dataDir);
+    if (loosened.length > 0) {
+      const shown = loosened.slice(0, 5).map((file) => path.relative(dataDir, file) || '.');
+      this.problems.push(
+        `Tightened the permissions of ${loosened.length} file(s) and folder(s) in the data dir that other users could read (now 0600/0700): ${shown.join(', ')}${loosened.length > 5 ? ', …' : ''}`,
+      );
+    }
     this.settings = SettingsStore.open(dataDir, (settings, isNew) => seedSettings(settings, isNew, dataDir), options.settingsBackend);
     if (this.settings.problem) this.problems.push(this.settings.problem.message);
     this.keychain = options.keychain ?? new OsKeychain();
