@@ -116,11 +116,15 @@ export class ServerManager implements ServerDirectory {
   }
 
   setWriteMode(id: string, writeMode: WriteMode): void {
+    const before = this.require(id).def.writeMode;
     this.#update(id, (def) => ({ ...def, writeMode }));
+    // Recorded in the server's log (and so sent as a server-log event) like every policy change.
+    if (before !== writeMode) this.#logs.get(id)?.add('hub', `write mode changed from ${before} to ${writeMode} by the user`);
     this.#deps.changed(id, true);
   }
 
   setToolOverride(id: string, tool: string, toolClass: ToolClass | null | undefined, disabled: boolean | undefined): void {
+    const before = this.require(id).def.toolOverrides[tool];
     this.#update(id, (def) => {
       const current = { ...def.toolOverrides[tool] };
       if (toolClass !== undefined) {
@@ -136,6 +140,12 @@ export class ServerManager implements ServerDirectory {
       else toolOverrides[tool] = current;
       return { ...def, toolOverrides };
     });
+    const after = this.require(id).def.toolOverrides[tool];
+    const log = this.#logs.get(id);
+    if (toolClass !== undefined && before?.class !== after?.class) {
+      log?.add('hub', `tool ${tool} is now treated as ${after?.class ?? "the server's hint says"} (was ${before?.class ?? "the server's hint"}), by the user`);
+    }
+    if (disabled !== undefined && (before?.disabled === true) !== disabled) log?.add('hub', `tool ${tool} ${disabled ? 'disabled' : 'enabled'} by the user`);
     this.#deps.changed(id, true);
   }
 
