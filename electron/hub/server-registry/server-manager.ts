@@ -7,6 +7,7 @@ import { ControlError } from '../contract/contract.ts';
 import type { Catalog } from '../gateway/catalog.ts';
 import type { ServerDirectory } from '../gateway/server-directory.ts';
 import { isListed } from '../policy/access.ts';
+import { effectiveDeniedPaths } from '../policy/denied-paths.ts';
 import { classifyTool } from '../policy/classify.ts';
 import type { KnownSecrets } from '../call-log/redact.ts';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
@@ -113,6 +114,12 @@ export class ServerManager implements ServerDirectory {
 
   async restart(id: string): Promise<void> {
     await this.require(id).restart();
+  }
+
+  /** Restarts the running servers that enforce the denied paths, so a changed list applies at once. */
+  async deniedPathsChanged(): Promise<void> {
+    const enforcing = this.supervisors().filter((s) => s.def.kind === 'bundled' && s.def.bundled === 'filesystem' && (s.state === 'running' || s.state === 'starting'));
+    await Promise.all(enforcing.map((s) => s.restart()));
   }
 
   setWriteMode(id: string, writeMode: WriteMode): void {
@@ -245,7 +252,8 @@ export class ServerManager implements ServerDirectory {
         const secrets = await readServerSecrets(current, this.#deps.keychain);
         // Known before the process starts, so a token it prints at once is already scrubbed.
         for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
-        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets });
+        const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
+        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths });
       },
       pidFile: this.#deps.pidFile,
       log,
