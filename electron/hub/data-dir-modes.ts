@@ -4,8 +4,14 @@
 import { chmodSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Chromium's own profile of the desktop app: many files, none of ours, managed by Chromium. */
-const SKIPPED = new Set(['chromium']);
+/**
+ * What MCP Tray keeps in the data dir. Only these are touched: a data dir chosen by hand may hold
+ * other things (Chromium's own profile of the desktop app is in `chromium`, managed by Chromium).
+ */
+const OURS = [
+  'settings.json', 'calls.sqlite', 'calls.sqlite-wal', 'calls.sqlite-shm', 'journal', 'logs', 'backups', 'cache', 'children.pid.json',
+  'client-installs.json', 'memory.jsonl', 'app-bridge',
+];
 const MAX_DEPTH = 6;
 
 /** Makes every file 0600 and every folder 0700 that others could read; returns what it changed. */
@@ -36,7 +42,7 @@ export function tightenDataDir(dataDir: string): string[] {
       } catch {
         return;
       }
-      for (const name of names) if (!(depth === 0 && SKIPPED.has(name))) visit(path.join(target, name), depth + 1);
+      for (const name of names) if (depth > 0 || OURS.includes(name) || name.startsWith('settings.json')) visit(path.join(target, name), depth + 1);
     }
   };
   visit(dataDir, 0);
