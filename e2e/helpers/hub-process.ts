@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { recordTestSecret } from './test-secrets.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO, 'bin', 'mcp-tray.js');
@@ -179,6 +180,7 @@ export async function clientToken(dataDir: string, clientId: string): Promise<st
   const hub = await HubClient.connect(dataDir);
   try {
     const result = (await hub.request('clients.token' as never, { client: clientId })) as { token: string };
+    recordTestSecret(result.token);
     return result.token;
   } finally {
     hub.close();
