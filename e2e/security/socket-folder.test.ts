@@ -7,7 +7,7 @@ import { chmodSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, startHub, tempDir, writeSettings } from '../helpers/hub-process.ts';
+import { cli, startHub, tempDir, waitFor, writeSettings } from '../helpers/hub-process.ts';
 
 const asNobody = (...command: string[]) => execFileSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', ...command]);
 const uid = os.userInfo().uid;
@@ -76,7 +76,7 @@ describe.skipIf(process.platform === 'win32' || uid !== 0)('the socket folder in
     try {
       const folder = path.join(tmp, `mcp-tray-${uid}`);
       expect(lstatSync(folder).mode & 0o777).toBe(0o700);
-      expect(hub.output()).toContain(`local socket: ${folder}/`);
+      await waitFor('the socket line', () => hub.output().includes(`local socket: ${folder}/`));
       const status = await cli(dataDir, ['status'], { env: envFor(tmp) });
       expect(status.code, status.stderr).toBe(0);
     } finally {
