@@ -25,7 +25,7 @@ export class DeniedPathError extends Error {
 type AnyFn = (...args: unknown[]) => unknown;
 
 /** fs/promises functions whose first argument (and, for these, second) is a path. */
-const ONE_PATH = ['access', 'appendFile', 'chmod', 'chown', 'lchown', 'lutimes', 'lstat', 'mkdir', 'open', 'readFile', 'readlink', 'realpath', 'rm', 'rmdir', 'stat', 'statfs', 'truncate', 'unlink', 'utimes', 'writeFile', 'mkdtemp', 'watch'] as const;
+const ONE_PATH = ['access', 'appendFile', 'chmod', 'chown', 'lchown', 'lutimes', 'lstat', 'mkdir', 'open', 'readFile', 'readlink', 'realpath', 'rm', 'rmdir', 'stat', 'statfs', 'truncate', 'unlink', 'utimes', 'writeFile', 'mkdtemp'] as const;
 const TWO_PATHS = ['copyFile', 'cp', 'link', 'rename', 'symlink'] as const;
 const SYNC_AND_STREAMS = ['createReadStream', 'createWriteStream', 'readFileSync', 'writeFileSync', 'statSync', 'lstatSync', 'openSync', 'accessSync', 'readdirSync', 'opendirSync'] as const;
 
