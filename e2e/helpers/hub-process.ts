@@ -20,7 +20,7 @@ export function tempDir(prefix = 'mcp-tray-test-'): string {
 
 /** Writes settings.json before the hub starts (the conf format is plain JSON). */
 export function writeSettings(dataDir: string, settings: Record<string, unknown>): void {
-  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2), { mode: 0o600 });
 }
 
 export interface HubProcess {

@@ -37,7 +37,7 @@ describe('call-log redaction', () => {
     dataDir = tempDir();
     writeSettings(dataDir, {
       servers: [
-        testServerDefinition('counter', [], { secretEnv: ['DB_URL'] }),
+        testServerDefinition('counter', ['--leaky-tools'], { secretEnv: ['DB_URL'] }),
         { id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'] },
       ],
     });

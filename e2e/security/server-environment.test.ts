@@ -32,7 +32,7 @@ describe.skipIf(process.platform !== 'linux')('server environments', () => {
     dataDir = tempDir();
     writeSettings(dataDir, {
       servers: [
-        testServerDefinition('alpha', [], { env: { DECLARED_BY_ALPHA: 'yes' }, secretEnv: ['A_TOKEN'] }),
+        testServerDefinition('alpha', ['--leaky-tools'], { env: { DECLARED_BY_ALPHA: 'yes' }, secretEnv: ['A_TOKEN'] }),
         testServerDefinition('beta', ['--prefix', 'b_'], { secretEnv: ['B_TOKEN'] }),
         { id: 'filesystem', name: 'Filesystem', kind: 'bundled', bundled: 'filesystem', options: { roots: [tempDir()] } },
       ],

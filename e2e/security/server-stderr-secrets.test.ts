@@ -23,7 +23,7 @@ describe('secrets printed by a server are scrubbed before they are kept or sent'
     dataDir = tempDir();
     writeSettings(dataDir, {
       servers: [
-        testServerDefinition('talker', ['--say-env', 'API_TOKEN'], { secretEnv: ['API_TOKEN'] }),
+        testServerDefinition('talker', ['--say-env', 'API_TOKEN', '--leaky-tools'], { secretEnv: ['API_TOKEN'] }),
         testServerDefinition('other', ['--prefix', 'o_'], { secretEnv: ['OTHER_TOKEN', 'DB_URL'] }),
       ],
     });

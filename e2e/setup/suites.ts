@@ -19,6 +19,6 @@ export function suites(env: NodeJS.ProcessEnv = process.env): Suite[] {
     { name: 'playwright: ui', command: ['npx', 'playwright', 'test', '--reporter=list,json'], report: 'playwright' },
     { name: 'playwright: electron', command: electronCommand(env), report: 'playwright' },
     // Last: no secret a test stored is left in a data dir, log or HOME the run wrote.
-    { name: 'secret sweep', command: ['node', 'e2e/setup/secret-sweep.ts'], report: 'exit-code' },
+    { name: 'secret sweep', command: [process.execPath, 'e2e/setup/secret-sweep.ts'], report: 'exit-code' },
   ];
 }
