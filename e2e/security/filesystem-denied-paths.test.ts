@@ -85,6 +85,8 @@ describe('filesystem server: denied paths', () => {
       path.join(home, 'project', 'link-to-data', 'logs', 'github.log'),
       path.join(home, 'project', 'innocent.txt'),
       '~/.config/MCP Tray/settings.json',
+      'project/%2e%2e/.config/MCP Tray/logs/github.log',
+      `${home}/.config/MCP Tray/logs/github.log\u0000.txt`,
     ]) {
       await denied('read_text_file', { path: p });
     }

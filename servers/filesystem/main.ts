@@ -15,5 +15,10 @@ try {
   process.stderr.write(`filesystem: ${(error as Error).message}\n`);
   process.exit(2);
 }
+// A root inside a denied path gives the server nothing to serve there: say so plainly (the official
+// server would only say it cannot access the folder).
+for (const root of process.argv.slice(2).filter((arg) => !arg.startsWith('-'))) {
+  if (denied.denies(root)) process.stderr.write(`filesystem: the folder ${root} is inside a protected path (MCP Tray's data folder or a credential store in its settings); choose another folder\n`);
+}
 installFsGuard(denied);
 await import('@modelcontextprotocol/server-filesystem/dist/index.js');
