@@ -190,13 +190,15 @@ export class ServerManager implements ServerDirectory {
 
   /** Loads every stored secret value so the call log can redact it wherever it appears. */
   async learnSecrets(): Promise<void> {
-    for (const supervisor of this.supervisors()) {
-      try {
-        for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
-      } catch {
-        // unavailable or unset: the supervisor reports that state itself
-      }
-    }
+    await Promise.all(
+      this.supervisors().map(async (supervisor) => {
+        try {
+          for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
+        } catch {
+          // unavailable or unset: the supervisor reports that state itself
+        }
+      }),
+    );
   }
 
   async status(id: string, catalog: Catalog): Promise<ServerStatus> {
