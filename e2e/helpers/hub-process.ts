@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { recordTestSecret } from './test-secrets.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO, 'bin', 'mcp-tray.js');
@@ -19,7 +20,7 @@ export function tempDir(prefix = 'mcp-tray-test-'): string {
 
 /** Writes settings.json before the hub starts (the conf format is plain JSON). */
 export function writeSettings(dataDir: string, settings: Record<string, unknown>): void {
-  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2), { mode: 0o600 });
 }
 
 export interface HubProcess {
@@ -187,6 +188,7 @@ export async function clientToken(dataDir: string, clientId: string): Promise<st
   const hub = await HubClient.connect(dataDir);
   try {
     const result = await hub.request('clients.token', { client: clientId });
+    recordTestSecret(result.token);
     return result.token;
   } finally {
     hub.close();

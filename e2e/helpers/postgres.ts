@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { recordTestSecret } from './test-secrets.ts';
 
 export interface TestPostgres {
   /** postgres://USER:PASSWORD@127.0.0.1:PORT/DATABASE — the password is URL-encoded. */
@@ -122,6 +123,8 @@ export async function startPostgres(options: { database?: string; user?: string 
   }
 
   const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  recordTestSecret(password);
+  recordTestSecret(url);
   return {
     url,
     password,

@@ -42,7 +42,8 @@ describe('bundled servers through the hub, write mode off', () => {
     db = await startPostgres();
     await db.admin(`SET ROLE ${db.user}; CREATE TABLE items (id int PRIMARY KEY, label text); INSERT INTO items VALUES (1, 'first'), (2, 'second');`);
     dataDir = tempDir();
-    const root = path.join(dataDir, 'notes');
+    // Outside the data dir: the filesystem server never reaches MCP Tray's own folder.
+    const root = path.join(tempDir(), 'notes');
     mkdirSync(root);
     writeFileSync(path.join(root, 'todo.md'), '- check the bundled servers\n');
     repo = path.join(dataDir, 'repo');

@@ -8,8 +8,9 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { ApprovalInfo } from '../../electron/hub/contract/contract.ts';
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import { cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { testSecret } from '../helpers/test-secrets.ts';
 
-const SECRET = 'sk-live-4f9a8b7c6d5e';
+const SECRET = testSecret('calllog', (random) => `sk-live-${random}`);
 
 async function logEntries(dataDir: string, args: string[] = []): Promise<LogEntry[]> {
   const result = await cli(dataDir, ['log', '--json', '--limit', '1000', ...args]);

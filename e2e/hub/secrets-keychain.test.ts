@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { HubStatus } from '../../electron/hub/contract/contract.ts';
 import { NODE, REPO, cli, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { testSecret } from '../helpers/test-secrets.ts';
 
 const SERVICE = process.env.MCP_TRAY_KEYCHAIN_SERVICE ?? 'mcp-tray';
 const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
-const SECRET = `ghp_${Date.now().toString(36)}SecretValue`;
+const SECRET = testSecret('keychain', (random) => `ghp_${random}SecretValue`);
 
 /** Reads the keychain with secret-tool. @napi-rs/keyring stores the account as attribute "username". */
 function secretTool(account: string): Promise<string | null> {
@@ -114,7 +115,7 @@ describe('without a keychain', () => {
       expect(needs.state).toBe('keychain-unavailable');
       expect(needs.problem).toMatch(/keychain unavailable: .+/);
       expect(status.servers.find((s) => s.id === 'plain')!.state).toBe('running');
-      const set = await cli(dataDir, ['secrets', 'set', 'needs-secret', 'API_KEY'], { input: 'value-123456' });
+      const set = await cli(dataDir, ['secrets', 'set', 'needs-secret', 'API_KEY'], { input: testSecret('needs-secret') });
       expect(set.code).not.toBe(0);
       expect(set.stderr).toMatch(/keychain is unavailable.*nothing was stored/);
       expect(filesHolding(dataDir, 'value-123456')).toEqual([]);

@@ -16,7 +16,8 @@ describe('walking skeleton: bridge → hub → bundled servers, read-only by def
 
   beforeAll(async () => {
     dataDir = tempDir();
-    root = path.join(dataDir, 'notes');
+    // Outside the data dir: the filesystem server never reaches MCP Tray's own folder.
+    root = path.join(tempDir(), 'notes');
     mkdirSync(root);
     writeFileSync(path.join(root, 'todo.md'), '- ship the walking skeleton\n');
     writeSettings(dataDir, bundledSettings(dataDir, root));
@@ -76,7 +77,7 @@ describe('walking skeleton: bridge → hub → bundled servers, read-only by def
 
   it.each(['SIGTERM', 'SIGINT'] as const)('leaves no server process behind after %s', async (signal) => {
     const dir = tempDir();
-    const notes = path.join(dir, 'notes');
+    const notes = path.join(tempDir(), 'notes');
     mkdirSync(notes);
     writeSettings(dir, bundledSettings(dir, notes));
     const own = await startHub(dir);

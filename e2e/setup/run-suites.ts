@@ -5,7 +5,7 @@
 //
 //   node e2e/setup/run-suites.ts [suites-module.ts]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,13 +49,28 @@ export function summarize(outcomes: readonly SuiteOutcome[]): { lines: string[];
   return { lines, totals, failed };
 }
 
+/**
+ * The ledger of secrets the tests store (e2e/helpers/test-secrets.ts), for the secret sweep that
+ * runs last (e2e/setup/secret-sweep.ts): its path and the run's start time go to every suite.
+ */
+function startLedger(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-ledger-'));
+  const file = path.join(dir, 'secrets.jsonl');
+  writeFileSync(file, '', { mode: 0o600 });
+  process.env.MCP_TRAY_SECRET_LEDGER = file;
+  process.env.MCP_TRAY_RUN_STARTED = String(Date.now());
+  return dir;
+}
+
 export async function runSuites(suites: readonly Suite[]): Promise<number> {
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-reports-'));
+  const ledgerDir = startLedger();
   const outcomes: SuiteOutcome[] = [];
   try {
     for (const [index, suite] of suites.entries()) outcomes.push(await runSuite(suite, reportsDir, index));
   } finally {
     rmSync(reportsDir, { recursive: true, force: true });
+    rmSync(ledgerDir, { recursive: true, force: true });
   }
   const { lines, failed } = summarize(outcomes);
   process.stdout.write(`${lines.join('\n')}\n`);

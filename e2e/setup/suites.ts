@@ -19,5 +19,7 @@ export function suites(env: NodeJS.ProcessEnv = process.env): Suite[] {
     { name: 'vitest: integration', command: ['npx', 'vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json={report}'], report: 'vitest' },
     { name: 'playwright: ui', command: ['npx', 'playwright', 'test', '--reporter=list,json'], report: 'playwright' },
     { name: 'playwright: electron', command: electronCommand(env), report: 'playwright' },
+    // Last: no secret a test stored is left in a data dir, log or HOME the run wrote.
+    { name: 'secret sweep', command: [process.execPath, 'e2e/setup/secret-sweep.ts'], report: 'exit-code' },
   ];
 }

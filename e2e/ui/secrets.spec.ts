@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_SERVER, testServerDefinition } from '../helpers/hub-process.ts';
+import { recordTestSecret } from '../helpers/test-secrets.ts';
 import { fieldsAndStorage } from './helpers/in-page.ts';
 import { keychainLookup } from './helpers/keychain.ts';
 import { openUi, startUiHub, type UiHub } from './helpers/ui-hub.ts';
@@ -45,6 +46,8 @@ test.describe('secrets', () => {
     await expect(row).toContainText('Not set');
 
     const first = `tok-${randomBytes(12).toString('hex')}`;
+
+    recordTestSecret(first);
     await row.getByRole('button', { name: 'Set…' }).click();
     const dialog = page.getByTestId('secret-dialog');
     await expect(dialog.getByLabel('Value')).toHaveAttribute('type', 'password');
@@ -57,6 +60,7 @@ test.describe('secrets', () => {
     await expectPageFreeOf(page, first, bodies);
 
     const second = `tok-${randomBytes(12).toString('hex')}`;
+    recordTestSecret(second);
     await row.getByRole('button', { name: 'Replace…' }).click();
     await dialog.getByLabel('Value').fill(second);
     await dialog.getByLabel('Value').press('Enter');
@@ -83,6 +87,7 @@ test.describe('secrets', () => {
     await dialog.getByLabel('Environment', { exact: true }).fill('NOTES_MODE=test');
     await dialog.getByRole('button', { name: 'Add secret environment variable' }).click();
     const value = `notes-${randomBytes(12).toString('hex')}`;
+    recordTestSecret(value);
     await dialog.getByLabel('Secret environment variable 1 name').fill('NOTES_TOKEN');
     await dialog.getByLabel('Secret environment variable 1 value').fill(value);
     await dialog.getByRole('button', { name: 'Add server' }).click();

@@ -90,4 +90,29 @@ test.describe('write mode', () => {
     await expect(control.getByRole('radio', { name: 'Off' })).toBeChecked();
     expect(await writeMode()).toBe('off');
   });
+
+  test('treating a write tool as read asks first, like write mode', async ({ page }) => {
+    const bumpClass = async () => ((JSON.parse((await hub.cli(['servers', 'list', '--json'])).stdout) as ServerStatus[]).find((s) => s.id === 'counter'))?.tools.find((t) => t.name === 'bump')?.class;
+    await openUi(page, hub, 'servers');
+    const detail = page.getByTestId('server-detail');
+    await detail.getByRole('tab', { name: /^Tools/ }).click();
+    const select = detail.getByRole('combobox', { name: 'Treat bump as' });
+    await select.selectOption('read');
+    const dialog = page.getByTestId('confirm-treat-as-read');
+    await expect(dialog).toContainText('Treat bump as a read tool?');
+    await expect(dialog).toContainText('write mode off');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await bumpClass()).toBe('write');
+
+    await select.selectOption('read');
+    await dialog.getByRole('button', { name: 'Treat as read' }).click();
+    await expect(dialog).toBeHidden();
+    await waitFor('bump treated as read', async () => (await bumpClass()) === 'read');
+    expect((await hub.cli(['servers', 'log', 'counter'])).stdout).toContain('tool bump is now treated as read');
+    // Back to the server's own hint: no question asked.
+    await select.selectOption('auto');
+    await waitFor('bump back to write', async () => (await bumpClass()) === 'write');
+    await expect(dialog).toHaveCount(0);
+  });
 });

@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   uninstall: () => import('./commands/uninstall.ts'),
   import: () => import('./commands/import.ts'),
   ui: () => import('./commands/ui.ts'),
+  settings: () => import('./commands/settings.ts'),
 };
 
 const USAGE = `Usage: mcp-tray <command> [options]
@@ -46,6 +47,7 @@ const USAGE = `Usage: mcp-tray <command> [options]
   install CLIENT [--http] [--dry-run] write the mcp-tray entry into an IDE (--dry-run prints the diff)
   uninstall CLIENT [--dry-run]        remove only that entry
   import CLIENT [--servers a,b] [--delete-backup] [--list]   move an IDE's servers into MCP Tray
+  settings [--json] | settings denied-paths [list | add PATH… | remove PATH… | reset]   paths no bundled server reaches
 
 Every command takes --data-dir D (else MCP_TRAY_HOME, else the per-user app data folder).`;
 

@@ -1,6 +1,7 @@
 // The hub: the UI-free core that both the Electron main process and `mcp-tray serve` run. This file
 // only wires the parts together; each part lives in its own folder (see docs/architecture.md).
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type net from 'node:net';
 import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
@@ -28,6 +29,7 @@ import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transp
 import { clientLabel } from './clients/client-labels.ts';
 import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
 import { dataPaths, ensureDataDir, type DataPaths } from './paths.ts';
+import { tightenDataDir } from './data-dir-modes.ts';
 import { OsKeychain, type SecretStore } from './secrets/keychain.ts';
 import { seedSettings } from './settings/seed.ts';
 import { SettingsStore, type SettingsBackend } from './settings/store.ts';
@@ -98,7 +100,7 @@ export class Hub {
     if (this.settings.problem) this.recordProblem(this.settings.problem.message);
     this.#keychain = options.keychain ?? new OsKeychain();
     const bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
-    this.#clientTokens = new ClientTokens(this.#keychain, this.settings);
+    this.#clientTokens = new ClientTokens(this.#keychain, this.settings, this.#knownSecrets);
     const rules = new SettingsRuleBook(this.settings);
 
     this.#approvals = new ApprovalQueue(
@@ -169,6 +171,7 @@ export class Hub {
         callLog,
         settings: this.settings,
         settingsChanged: () => this.emit({ type: 'settings-changed' }),
+        deniedPathsChanged: () => this.#servers.deniedPathsChanged(),
         servers: this.#servers,
         serverStatus,
         allServers: () => Promise.all(this.#servers.supervisors().map((s) => serverStatus(s.id))),
@@ -184,6 +187,8 @@ export class Hub {
   /** Starts the hub: reaps what a crashed predecessor left, opens the socket, starts servers. */
   static async start(options: HubOptions): Promise<Hub> {
     const paths = dataPaths(ensureDataDir(options.dataDir));
+    // Before anything is opened: files an older version or another tool left readable by others.
+    const loosened = tightenDataDir(paths.dataDir);
     const callLog = await CallLog.open(paths.callLog);
     let hub: Hub;
     try {
@@ -191,6 +196,12 @@ export class Hub {
     } catch (error) {
       await callLog.close();
       throw error;
+    }
+    if (loosened.length > 0) {
+      const shown = loosened.slice(0, 5).map((file) => path.relative(paths.dataDir, file) || '.');
+      hub.recordProblem(
+        `Tightened the permissions of ${loosened.length} file(s) and folder(s) in the data dir that other users could read (now 0600/0700): ${shown.join(', ')}${loosened.length > 5 ? ', …' : ''}`,
+      );
     }
     callLog.onEntry((entry) => hub.emit({ type: 'call-logged', entry }));
     const reaped = await new PidFile(paths.pidFile).reapLeftovers();
@@ -218,7 +229,10 @@ export class Hub {
     }
     hub.#retention();
     hub.#retentionTimer = setInterval(() => hub.#retention(), RETENTION_EVERY_MS).unref();
-    await Promise.all([hub.#servers.bootAll(), hub.#servers.learnSecrets()]);
+    // Every stored secret is known before any server starts: a server's stderr is scrubbed of its
+    // own secrets and of every other server's (and of the clients' HTTP tokens).
+    await Promise.all([hub.#servers.learnSecrets(), hub.#clientTokens.learn()]);
+    await hub.#servers.bootAll();
     return hub;
   }
 

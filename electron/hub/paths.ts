@@ -1,7 +1,7 @@
 // Where MCP Tray keeps its files. The same folder serves the desktop app and the headless hub,
 // so both see one set of settings, one call log and one local socket.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,9 +39,38 @@ export function socketPathFor(dataDir: string, platform: NodeJS.Platform = proce
   if (platform === 'win32') return `\\\\.\\pipe\\mcp-tray-${os.userInfo().username}-${digest}`;
   const inside = path.join(dataDir, 'hub.sock');
   if (Buffer.byteLength(inside) <= MAX_SOCKET_PATH) return inside;
-  const runtime = process.env.XDG_RUNTIME_DIR ?? path.join(os.tmpdir(), `mcp-tray-${os.userInfo().uid}`);
+  const runtime = process.env.XDG_RUNTIME_DIR || path.join(os.tmpdir(), `mcp-tray-${os.userInfo().uid}`);
   mkdirSync(runtime, { recursive: true, mode: 0o700 });
+  assertPrivateFolder(runtime);
   return path.join(runtime, `mcp-tray-${digest}.sock`);
+}
+
+export class UnsafeSocketFolderError extends Error {
+  override readonly name = 'UnsafeSocketFolderError';
+}
+
+/**
+ * The folder that holds the socket must be this user's alone: whoever else could write in it could
+ * replace the socket and read what the CLI sends (a secret typed into `secrets set`). A folder in a
+ * shared temp dir may have been made by someone else before us; then we refuse rather than use it.
+ */
+export function assertPrivateFolder(folder: string): void {
+  const stat = lstatSync(folder);
+  const uid = process.getuid?.();
+  const problem = stat.isSymbolicLink()
+    ? 'it is a symbolic link'
+    : !stat.isDirectory()
+      ? 'it is not a folder'
+      : uid !== undefined && stat.uid !== uid
+        ? `it belongs to another user (uid ${stat.uid}, you are ${uid})`
+        : (stat.mode & 0o077) !== 0
+          ? `other users can use it (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')}, it must be 0700)`
+          : undefined;
+  if (problem) {
+    throw new UnsafeSocketFolderError(
+      `refusing to use ${folder} for MCP Tray's local socket: ${problem}. Remove it (another user may have made it to intercept the socket), or set XDG_RUNTIME_DIR to a private folder, or use a shorter data dir`,
+    );
+  }
 }
 
 export interface DataPaths {

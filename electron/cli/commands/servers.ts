@@ -14,7 +14,7 @@ mcp-tray servers remove ID | enable ID | disable ID | restart ID
 mcp-tray servers log ID [--lines N]
 mcp-tray servers write ID off | ask --yes | allow --yes-allow
 mcp-tray servers set ID KEY=VALUE...
-mcp-tray servers tool ID TOOL [--read | --write | --auto] [--disable | --enable]`;
+mcp-tray servers tool ID TOOL [--read [--yes] | --write | --auto] [--disable | --enable]`;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const [sub = 'list', ...rest] = args;
@@ -164,13 +164,26 @@ async function tool(hub: HubClient, args: string[], ctx: CliContext): Promise<nu
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { read: { type: 'boolean' }, write: { type: 'boolean' }, auto: { type: 'boolean' }, disable: { type: 'boolean' }, enable: { type: 'boolean' } },
+    options: {
+      read: { type: 'boolean' },
+      write: { type: 'boolean' },
+      auto: { type: 'boolean' },
+      disable: { type: 'boolean' },
+      enable: { type: 'boolean' },
+      yes: { type: 'boolean' },
+    },
   });
   const [id, name] = positionals;
-  if (!id || !name) throw new CliError('usage: mcp-tray servers tool ID TOOL [--read | --write | --auto] [--disable | --enable]', undefined, 2);
+  if (!id || !name) throw new CliError('usage: mcp-tray servers tool ID TOOL [--read [--yes] | --write | --auto] [--disable | --enable]', undefined, 2);
   const toolClass = values.read ? 'read' : values.write ? 'write' : values.auto ? null : undefined;
   const disabled = values.disable ? true : values.enable ? false : undefined;
-  const server = await hub.request('servers.toolOverride', { id, tool: name, class: toolClass, disabled });
+  const confirm = values.read && values.yes ? ('read' as const) : undefined;
+  const server = await hub.request('servers.toolOverride', { id, tool: name, class: toolClass, disabled, confirm }).catch((error: unknown) => {
+    if (error instanceof CliError && error.code === 'needs-confirmation') {
+      throw new CliError(`${error.message}. If that is what you want, run again with --yes.`, error.code);
+    }
+    throw error;
+  });
   const info = server.tools.find((t) => t.name === name);
   ctx.stdout.write(info ? `${id}/${name}: ${info.class}${info.classSource === 'user' ? ' (set by you)' : ''}${info.disabled ? ', disabled' : ''}\n` : `${id}/${name}: saved (the server does not list this tool now)\n`);
   return 0;

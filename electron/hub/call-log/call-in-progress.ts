@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientSession } from '../gateway/client-session.ts';
 import type { CallRecorder } from './call-record.ts';
 import type { CallDecision, CallMethod, CallOutcome } from '../contract/call-log-shapes.ts';
-import { redactArguments, summarizeResult, type KnownSecrets } from './redact.ts';
+import { redactArguments, redactText, summarizeResult, type KnownSecrets } from './redact.ts';
 
 export interface CallTarget {
   readonly serverId: string;
@@ -56,14 +56,15 @@ export class CallInProgress {
       sessionId: session.id,
       serverId: this.#target.serverId,
       method: this.#target.method,
-      target: this.#target.target,
+      // A resource URI can carry a token (…?key=…).
+      target: redactText(this.#target.target, this.#secrets),
       arguments: redactArguments(this.#target.arguments, this.#secrets),
       class: this.#target.class,
       decision: end.decision,
       outcome: end.outcome,
       resultBytes: summary.bytes,
       preview: summary.preview,
-      error: end.error === undefined ? undefined : this.#secrets.scrub(end.error),
+      error: end.error === undefined ? undefined : redactText(end.error, this.#secrets),
       denyReason: end.denyReason,
     });
   }

@@ -1,7 +1,7 @@
 // The call log's SQLite database (docs/call-log.md): one row per call, indexed for the filters the UIs
 // offer, trigram full-text search over tool, arguments and preview, retention by age and size.
 // It runs inside the log worker (log-worker.ts); the hub talks to it through CallLog.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { CallRecord, LogEntry, LogPage, LogQuery } from '../contract/call-log-shapes.ts';
@@ -54,6 +54,9 @@ export class CallLogStore {
   constructor(file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     this.file = file;
+    // SQLite creates the database with the process umask (0644) and gives its -wal and -shm files
+    // the database's mode: creating it 0600 first keeps all three private.
+    closeSync(openSync(file, 'a', 0o600));
     this.#db = new DatabaseSync(file);
     // auto_vacuum must be chosen before the first table exists; it lets retention give space back.
     this.#db.exec('PRAGMA auto_vacuum = INCREMENTAL');

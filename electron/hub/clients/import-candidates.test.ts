@@ -25,6 +25,18 @@ describe('import candidates', () => {
     }
   });
 
+  it.each([
+    ['DB_CONN', 'Server=db.example;Database=app;User Id=sa;Password=Hunter2Hunter2;'],
+    ['SQL', 'Driver={ODBC};Server=db;UID=me;PWD=Sup3rS3cret;'],
+    ['BACKEND', 'mysql://root:toortoor@localhost/app'],
+    ['UPSTREAM', 'https://ci.example.com/hook?token=abc123def456'],
+  ])('moves a connection string with a password (%s) to the keychain, not settings.json', (name, value) => {
+    const c = toCandidate('db', { command: 'db-mcp', env: { [name]: value, MODE: 'ro' } });
+    expect(c.secrets).toEqual([{ kind: 'env', name, value }]);
+    expect(c.env).toEqual({ MODE: 'ro' });
+    expect(JSON.stringify(definitionFor(c, 'db'))).not.toContain(value);
+  });
+
   it('reads Zed\'s nested command and a disabled flag', () => {
     expect(toCandidate('z', { command: { path: 'uvx', args: ['a'], env: { X: '1' } }, disabled: true })).toMatchObject({ command: 'uvx', args: ['a'], env: { X: '1' }, enabled: false });
   });

@@ -20,6 +20,11 @@ describe('secret detection', () => {
     'postgresql://user:hunter2@db.example.com/app',
     'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig',
     'q8Zr4Lm2Xv9Tn6Wb1Yc7Kd3Hf5Gs0Pj2Qa8Rt',
+    'Server=db;User Id=sa;Password=Hunter2Hunter2;',
+    'Driver={x};PWD=Sup3rS3cret;',
+    'mongodb+srv://u:p4ssw0rd@cluster0.example.net/test',
+    'npm_abcdefghijklmnopqrstuvwxyz0123456789',
+    'sk_live_abcdefghijklmnop1234',
   ])('%s looks like a token', (value) => expect(looksSecretValue(value)).toBe(true));
 
   it.each(['hello', '/Users/me/projects/some/long/path/to/a/folder', 'https://api.github.com', 'info', 'us-east-1', '--verbose', 'postgresql://localhost/db'])('%s does not', (value) =>

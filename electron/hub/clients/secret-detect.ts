@@ -1,17 +1,14 @@
 // Which values in a client's server config are secrets that belong in the keychain: env vars and
-// headers named like credentials, and values shaped like tokens whatever their name. Errs on the
-// side of "secret": a value moved to the keychain still works, one left in a file leaks.
+// headers named like credentials, and values shaped like secrets whatever their name (the shapes
+// come from secrets/secret-scan.ts: secretlint's recommended rules, connection strings with a
+// password, Authorization values). Errs on the side of "secret": a value moved to the keychain
+// still works, one left in a file leaks.
+import { containsSecret } from '../secrets/secret-scan.ts';
 
 const SECRET_NAME_PARTS = new Set([
   'TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'KEY', 'APIKEY', 'AUTH', 'AUTHORIZATION', 'CREDENTIAL',
   'CREDENTIALS', 'BEARER', 'COOKIE', 'PAT', 'DSN', 'JWT', 'OTP',
 ]);
-
-const TOKEN_PREFIXES = [
-  /^gh[pousr]_[A-Za-z0-9]{20,}/, /^github_pat_/, /^glpat-/, /^sk-[A-Za-z0-9_-]{16,}/, /^sk_(live|test)_/, /^rk_(live|test)_/, /^xox[abposr]-/,
-  /^AKIA[0-9A-Z]{16}$/, /^AIza[0-9A-Za-z_-]{30,}/, /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./, /^(Bearer|Basic|Token)\s+\S{8,}/i, /^mtr_/, /^npm_[A-Za-z0-9]{30,}/,
-  /^hf_[A-Za-z0-9]{30,}/, /^lin_api_/, /^ntn_/, /^secret_[A-Za-z0-9]{30,}/, /^pk_(live|test)_/, /^dop_v1_/, /^shpat_/,
-];
 
 /** NAME_PARTS of an env var or header name: "X-Api-Key" → X, API, KEY. */
 function nameParts(name: string): string[] {
@@ -31,9 +28,9 @@ export function looksSecretName(name: string): boolean {
 
 export function looksSecretValue(value: string): boolean {
   const v = value.trim();
-  if (TOKEN_PREFIXES.some((re) => re.test(v))) return true;
-  // A URL with a password in it.
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(v)) return true;
+  if (containsSecret(v)) return true;
+  // MCP Tray's own client tokens.
+  if (/^mtr_[A-Za-z0-9_-]{20,}/.test(v)) return true;
   // A long random-looking run with no spaces or path separators.
   if (v.length >= 32 && !/[\s/\\]/.test(v) && /[A-Za-z]/.test(v) && /\d/.test(v) && entropy(v) >= 3.5) return true;
   return false;

@@ -2,6 +2,7 @@
 // the OS keychain (account `client:<id>`), listed in settings by id only, revocable. A request is
 // attributed to the client whose token it carries; comparison is constant-time.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { KnownSecrets } from '../call-log/redact.ts';
 import { accounts, type SecretStore } from '../secrets/keychain.ts';
 import type { SettingsStore } from '../settings/store.ts';
 
@@ -11,10 +12,17 @@ export class ClientTokens {
   /** token → client id, for the clients whose tokens were read from the keychain. */
   readonly #known = new Map<string, string>();
   #loaded: Promise<void> | undefined;
+  readonly #knownSecrets: KnownSecrets | undefined;
 
-  constructor(keychain: SecretStore, settings: SettingsStore) {
+  constructor(keychain: SecretStore, settings: SettingsStore, knownSecrets?: KnownSecrets) {
     this.#keychain = keychain;
     this.#settings = settings;
+    this.#knownSecrets = knownSecrets;
+  }
+
+  /** Reads the issued tokens now, so logs can be scrubbed of them from the start. */
+  learn(): Promise<void> {
+    return this.#load();
   }
 
   clients(): string[] {
@@ -26,12 +34,12 @@ export class ClientTokens {
     await this.#load();
     const existing = await this.#keychain.get(accounts.client(clientId));
     if (existing) {
-      this.#known.set(existing, clientId);
+      this.#remember(existing, clientId);
       return existing;
     }
     const token = `mtr_${randomBytes(32).toString('base64url')}`;
     await this.#keychain.set(accounts.client(clientId), token);
-    this.#known.set(token, clientId);
+    this.#remember(token, clientId);
     if (!this.clients().includes(clientId)) {
       this.#settings.update((s) => void s.httpClients.push({ clientId, issuedAt: new Date().toISOString() }));
     }
@@ -66,9 +74,16 @@ export class ClientTokens {
       if (!status.available) return;
       for (const clientId of this.clients()) {
         const token = await this.#keychain.get(accounts.client(clientId)).catch(() => null);
-        if (token) this.#known.set(token, clientId);
+        if (token) this.#remember(token, clientId);
       }
-    })();
+    })().catch(() => {
+      // A keychain that fails here fails again, visibly, when a token is issued.
+    });
     return this.#loaded;
+  }
+
+  #remember(token: string, clientId: string): void {
+    this.#known.set(token, clientId);
+    this.#knownSecrets?.add(token);
   }
 }

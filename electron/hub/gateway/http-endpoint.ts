@@ -1,7 +1,8 @@
 // The Streamable HTTP endpoint at /mcp (docs/gateway.md): a bearer token issued to one client on every
 // request; one MCP session per initialize, bound to that token's client; unknown or expired
 // sessions answer 404 so clients start over; large bodies are fine up to the limit and get a
-// JSON-RPC error past it; sessions idle too long are closed.
+// JSON-RPC error past it; sessions idle too long are closed, and the number of open sessions is
+// capped per client token and in total (the least recently used idle session makes room).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -13,13 +14,17 @@ import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
-export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_IDLE_MS = 5 * 60_000;
+export const MAX_SESSIONS_PER_CLIENT = 16;
+export const MAX_SESSIONS = 128;
 const REAP_EVERY_MS = 60_000;
 
 interface HttpSession {
   readonly transport: StreamableHTTPServerTransport;
   readonly clientId: string;
   lastActivity: number;
+  /** POST requests being handled: a session with one is not idle. */
+  busy: number;
 }
 
 export class HttpMcpEndpoint {
@@ -65,7 +70,7 @@ export class HttpMcpEndpoint {
         return this.#startSession(clientId, req, res, body);
       }
       const session = this.#session(sessionId, clientId, res);
-      if (session) await session.transport.handleRequest(req, res, body);
+      if (session) await this.#busy(session, () => session.transport.handleRequest(req, res, body));
       return;
     }
 
@@ -89,19 +94,56 @@ export class HttpMcpEndpoint {
   }
 
   async #startSession(clientId: string, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    if (!this.#makeRoom(clientId)) {
+      return jsonRpcError(res, 503, -32000, `Too many open MCP sessions (at most ${MAX_SESSIONS_PER_CLIENT} per client, ${MAX_SESSIONS} in all), and none is idle; close one or try again later`);
+    }
     const sessionId = randomUUID();
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => sessionId,
-      // Registered before the initialize response is sent, so a fast follow-up request finds it.
-      onsessioninitialized: (id) => {
-        this.#sessions.set(id, { transport, clientId, lastActivity: Date.now() });
-      },
-    });
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId });
+    // Counted from the start, so a burst of initialize requests cannot get past the caps.
+    const session: HttpSession = { transport, clientId, lastActivity: Date.now(), busy: 0 };
+    this.#sessions.set(sessionId, session);
     transport.onclose = () => {
-      if (transport.sessionId) this.#sessions.delete(transport.sessionId);
+      if (this.#sessions.get(sessionId) === session) this.#sessions.delete(sessionId);
     };
-    await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' }, sessionId);
-    await transport.handleRequest(req, res, body);
+    try {
+      await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' }, sessionId);
+      await this.#busy(session, () => transport.handleRequest(req, res, body));
+    } finally {
+      // An initialize that failed leaves no session behind.
+      if (!transport.sessionId) this.#close(sessionId, session);
+    }
+  }
+
+  /** Makes room for one more session of this client: closes the least recently used idle ones past the caps. */
+  #makeRoom(clientId: string): boolean {
+    const all = [...this.#sessions.entries()];
+    const mine = all.filter(([, s]) => s.clientId === clientId);
+    if (mine.length >= MAX_SESSIONS_PER_CLIENT && !this.#closeOldestIdle(mine)) return false;
+    if (this.#sessions.size >= MAX_SESSIONS && !this.#closeOldestIdle([...this.#sessions.entries()])) return false;
+    return true;
+  }
+
+  #closeOldestIdle(candidates: Array<[string, HttpSession]>): boolean {
+    let oldest: [string, HttpSession] | undefined;
+    for (const entry of candidates) if (entry[1].busy === 0 && (!oldest || entry[1].lastActivity < oldest[1].lastActivity)) oldest = entry;
+    if (!oldest) return false;
+    this.#close(...oldest);
+    return true;
+  }
+
+  #close(sessionId: string, session: HttpSession): void {
+    if (this.#sessions.get(sessionId) === session) this.#sessions.delete(sessionId);
+    void session.transport.close().catch(() => undefined);
+  }
+
+  async #busy(session: HttpSession, work: () => Promise<void>): Promise<void> {
+    session.busy++;
+    try {
+      await work();
+    } finally {
+      session.busy--;
+      session.lastActivity = Date.now();
+    }
   }
 
   /** The session for an id, if it exists and belongs to this client; otherwise answers and returns undefined. */
@@ -121,12 +163,7 @@ export class HttpMcpEndpoint {
 
   #reapIdle(): void {
     const cutoff = Date.now() - this.#idleMs;
-    for (const [id, session] of this.#sessions) {
-      if (session.lastActivity < cutoff) {
-        this.#sessions.delete(id);
-        void session.transport.close().catch(() => undefined);
-      }
-    }
+    for (const [id, session] of this.#sessions) if (session.busy === 0 && session.lastActivity < cutoff) this.#close(id, session);
   }
 }
 

@@ -17,7 +17,13 @@ export interface BundledServerInfo {
   defaultOptions(dataDir: string): Record<string, string | string[]>;
   /** Arguments after the entry script. */
   args(options: Record<string, string | string[]>, dataDir: string): string[];
-  env(options: Record<string, string | string[]>, dataDir: string): Record<string, string>;
+  env(options: Record<string, string | string[]>, dataDir: string, context: BundledContext): Record<string, string>;
+}
+
+/** What the hub knows that a bundled server may need beyond its own options. */
+export interface BundledContext {
+  /** Absolute paths no bundled server may reach (policy/denied-paths.ts). */
+  readonly deniedPaths: readonly string[];
 }
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -32,7 +38,7 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     secretEnv: [],
     defaultOptions: () => ({ roots: [os.homedir()] }),
     args: (options) => list(options.roots).map(expandHome),
-    env: () => ({}),
+    env: (_options, _dataDir, context) => ({ MCP_TRAY_DENIED_PATHS: JSON.stringify(context.deniedPaths) }),
   },
   memory: {
     kind: 'memory',

@@ -22,6 +22,8 @@ export interface PlanContext {
   readonly node: NodeRuntime;
   /** Secret env values (stdio) or secret header values (http), read from the keychain. */
   readonly secrets: Record<string, string>;
+  /** Absolute paths no bundled server may reach. */
+  readonly deniedPaths: readonly string[];
 }
 
 export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Promise<LaunchPlan> {
@@ -30,7 +32,7 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
       const info = BUNDLED_SERVERS[def.bundled];
       // Our own servers share the hub's compile cache: they start faster and lighter.
       const cache = module.getCompileCacheDir?.();
-      const declared = { ...ctx.node.env, ...(cache ? { NODE_COMPILE_CACHE: cache } : {}), ...info.env(def.options, ctx.dataDir) };
+      const declared = { ...ctx.node.env, ...(cache ? { NODE_COMPILE_CACHE: cache } : {}), ...info.env(def.options, ctx.dataDir, { deniedPaths: ctx.deniedPaths }) };
       return {
         kind: 'process',
         spawn: {

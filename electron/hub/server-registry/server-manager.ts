@@ -7,6 +7,7 @@ import { ControlError } from '../contract/contract.ts';
 import type { Catalog } from '../gateway/catalog.ts';
 import type { ServerDirectory } from '../gateway/server-directory.ts';
 import { isListed } from '../policy/access.ts';
+import { effectiveDeniedPaths } from '../policy/denied-paths.ts';
 import { classifyTool } from '../policy/classify.ts';
 import type { KnownSecrets } from '../call-log/redact.ts';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
@@ -115,12 +116,22 @@ export class ServerManager implements ServerDirectory {
     await this.require(id).restart();
   }
 
+  /** Restarts the running servers that enforce the denied paths, so a changed list applies at once. */
+  async deniedPathsChanged(): Promise<void> {
+    const enforcing = this.supervisors().filter((s) => s.def.kind === 'bundled' && s.def.bundled === 'filesystem' && (s.state === 'running' || s.state === 'starting'));
+    await Promise.all(enforcing.map((s) => s.restart()));
+  }
+
   setWriteMode(id: string, writeMode: WriteMode): void {
+    const before = this.require(id).def.writeMode;
     this.#update(id, (def) => ({ ...def, writeMode }));
+    // Recorded in the server's log (and so sent as a server-log event) like every policy change.
+    if (before !== writeMode) this.#logs.get(id)?.add('hub', `write mode changed from ${before} to ${writeMode} by the user`);
     this.#deps.changed(id, true);
   }
 
   setToolOverride(id: string, tool: string, toolClass: ToolClass | null | undefined, disabled: boolean | undefined): void {
+    const before = this.require(id).def.toolOverrides[tool];
     this.#update(id, (def) => {
       const current = { ...def.toolOverrides[tool] };
       if (toolClass !== undefined) {
@@ -136,6 +147,12 @@ export class ServerManager implements ServerDirectory {
       else toolOverrides[tool] = current;
       return { ...def, toolOverrides };
     });
+    const after = this.require(id).def.toolOverrides[tool];
+    const log = this.#logs.get(id);
+    if (toolClass !== undefined && before?.class !== after?.class) {
+      log?.add('hub', `tool ${tool} is now treated as ${after?.class ?? "the server's hint says"} (was ${before?.class ?? "the server's hint"}), by the user`);
+    }
+    if (disabled !== undefined && (before?.disabled === true) !== disabled) log?.add('hub', `tool ${tool} ${disabled ? 'disabled' : 'enabled'} by the user`);
     this.#deps.changed(id, true);
   }
 
@@ -173,13 +190,15 @@ export class ServerManager implements ServerDirectory {
 
   /** Loads every stored secret value so the call log can redact it wherever it appears. */
   async learnSecrets(): Promise<void> {
-    for (const supervisor of this.supervisors()) {
-      try {
-        for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
-      } catch {
-        // unavailable or unset: the supervisor reports that state itself
-      }
-    }
+    await Promise.all(
+      this.supervisors().map(async (supervisor) => {
+        try {
+          for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
+        } catch {
+          // unavailable or unset: the supervisor reports that state itself
+        }
+      }),
+    );
   }
 
   async status(id: string, catalog: Catalog): Promise<ServerStatus> {
@@ -228,17 +247,17 @@ export class ServerManager implements ServerDirectory {
   }
 
   #create(def: ServerDefinition): ServerSupervisor {
-    const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id);
+    const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id, (text) => this.#deps.knownSecrets.scrub(text));
     log.onLine((line) => this.#deps.log(def.id, line));
     this.#logs.set(def.id, log);
     const supervisor = new ServerSupervisor(def, {
-      plan: async (current) =>
-        launchPlanFor(current, {
-          dataDir: this.#deps.dataDir,
-          serversRoot: this.#deps.serversRoot,
-          node: this.#deps.node,
-          secrets: await readServerSecrets(current, this.#deps.keychain),
-        }),
+      plan: async (current) => {
+        const secrets = await readServerSecrets(current, this.#deps.keychain);
+        // Known before the process starts, so a token it prints at once is already scrubbed.
+        for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
+        const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
+        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths });
+      },
       pidFile: this.#deps.pidFile,
       log,
       listCache: this.#listCache,

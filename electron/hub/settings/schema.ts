@@ -1,6 +1,7 @@
 // The settings schema: the one source of truth for what settings.json may hold. Secrets are never
 // here; a server only names the env vars and headers whose values live in the keychain.
 import { z } from 'zod';
+import { DEFAULT_DENIED_PATHS } from './denied-path-defaults.ts';
 
 export const SERVER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
 export const ServerIdSchema = z
@@ -77,6 +78,12 @@ export const AlwaysRuleSchema = z.object({
 });
 export type AlwaysRule = z.infer<typeof AlwaysRuleSchema>;
 
+export const DeniedPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character');
+
 export const HttpClientSchema = z.object({ clientId: z.string(), issuedAt: z.string() });
 
 export const SettingsSchema = z.object({
@@ -95,5 +102,7 @@ export const SettingsSchema = z.object({
   servers: z.array(ServerDefinitionSchema).default([]),
   rules: z.array(AlwaysRuleSchema).default([]),
   httpClients: z.array(HttpClientSchema).default([]),
+  /** Paths no bundled server may reach (besides MCP Tray's data folder, always denied): see policy/denied-paths.ts. */
+  deniedPaths: z.array(DeniedPathSchema).max(500).default([...DEFAULT_DENIED_PATHS]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,5 +1,6 @@
 // What a server printed on stderr (and stray stdout): the last 2,000 lines in memory for the UIs,
-// and a rotating file per server in the data dir for after the fact.
+// and a rotating file per server in the data dir for after the fact. Every line is scrubbed of the
+// secrets the hub knows (this server's and every other's) before it is kept anywhere or sent.
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,10 +20,13 @@ export class ServerLog {
   #partial = '';
   #fileBytes = -1;
   #listener: ((line: LogLine) => void) | undefined;
+  readonly #scrub: (text: string) => string;
 
-  constructor(logsDir: string, serverId: string) {
+  /** `scrub` replaces secret values in a line (KnownSecrets.scrub in the hub). */
+  constructor(logsDir: string, serverId: string, scrub: (text: string) => string = (text) => text) {
     mkdirSync(logsDir, { recursive: true, mode: 0o700 });
     this.file = path.join(logsDir, `${serverId}.log`);
+    this.#scrub = scrub;
   }
 
   onLine(listener: (line: LogLine) => void): void {
@@ -42,10 +46,10 @@ export class ServerLog {
   }
 
   add(stream: LogLine['stream'], text: string): void {
-    const line: LogLine = { at: new Date().toISOString(), stream, text };
+    const line: LogLine = { at: new Date().toISOString(), stream, text: this.#scrub(text) };
     this.#lines.push(line);
     if (this.#lines.length > MEMORY_LINES) this.#lines.splice(0, this.#lines.length - MEMORY_LINES);
-    this.#append(`${line.at} ${stream === 'stderr' ? '' : `[${stream}] `}${text}\n`);
+    this.#append(`${line.at} ${stream === 'stderr' ? '' : `[${stream}] `}${line.text}\n`);
     this.#listener?.(line);
   }
 

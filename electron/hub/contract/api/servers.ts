@@ -24,7 +24,14 @@ export const serverRequests = {
     })
     .strict(),
   'servers.toolOverride': z
-    .object({ id: ServerIdSchema, tool: z.string().min(1), class: ToolClassSchema.nullable().optional(), disabled: z.boolean().optional() })
+    .object({
+      id: ServerIdSchema,
+      tool: z.string().min(1),
+      class: ToolClassSchema.nullable().optional(),
+      disabled: z.boolean().optional(),
+      /** Treating as read a tool its server does not mark read-only needs the user's explicit confirmation. */
+      confirm: z.literal('read').optional(),
+    })
     .strict(),
   'secrets.set': z.object({ server: ServerIdSchema, name: secretName, value: z.string().min(1).max(65_536) }).strict(),
   'secrets.delete': z.object({ server: ServerIdSchema, name: secretName }).strict(),

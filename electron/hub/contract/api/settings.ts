@@ -1,5 +1,6 @@
 // Control API: the hub-wide settings a UI may read and change (the Settings view).
 import { z } from 'zod';
+import { DeniedPathSchema } from '../../settings/schema.ts';
 
 export interface PublicSettings {
   port: number;
@@ -8,6 +9,8 @@ export interface PublicSettings {
   callLog: { retentionDays: number; maxMegabytes: number };
   startAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
+  /** Paths no bundled server may reach, as the user wrote them ("~" for home; "<ide-mcp-configs>" for every IDE's MCP config). MCP Tray's data folder is always denied too. */
+  deniedPaths: string[];
 }
 
 export const settingsRequests = {
@@ -20,6 +23,8 @@ export const settingsRequests = {
       callLog: z.object({ retentionDays: z.number().int().min(1).max(3650), maxMegabytes: z.number().int().min(10).max(100_000) }).optional(),
       startAtLogin: z.boolean().optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
+      /** The whole list, or "defaults" to go back to the built-in one. */
+      deniedPaths: z.union([z.array(DeniedPathSchema).max(500), z.literal('defaults')]).optional(),
     })
     .strict(),
 } as const;

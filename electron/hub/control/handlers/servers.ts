@@ -72,7 +72,20 @@ export function serverHandlers(deps: ServerHandlerDeps): ServerHandlers {
       return serverStatus(id);
     },
 
-    async 'servers.toolOverride'({ id, tool, class: toolClass, disabled }) {
+    async 'servers.toolOverride'({ id, tool, class: toolClass, disabled, confirm }) {
+      const supervisor = deps.servers.require(id);
+      // A tool the server does not call read-only, treated as read, runs with write mode off and
+      // without approval: as consequential as turning write mode on, so confirmed the same way.
+      if (toolClass === 'read' && confirm !== 'read') {
+        const listed = supervisor.lists.tools.find((t) => t.name === tool);
+        if (listed?.annotations?.readOnlyHint !== true) {
+          const why = !listed ? 'the server does not list it now' : listed.annotations?.destructiveHint === true ? 'the server marks it destructive' : 'the server does not mark it read-only';
+          throw new ControlError(
+            'needs-confirmation',
+            `treating "${tool}" of "${id}" as read lets every client call it with write mode off and without approval (${why}); confirm it first`,
+          );
+        }
+      }
       deps.servers.setToolOverride(id, tool, toolClass, disabled);
       return serverStatus(id);
     },

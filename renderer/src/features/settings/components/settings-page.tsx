@@ -3,6 +3,7 @@ import { PageHeader } from '../../../common/components/page-header.tsx';
 import { useHub } from '../../../common/hooks/use-hub.ts';
 import { ControlTheme } from './control-theme.tsx';
 import { FormSettings } from './form-settings.tsx';
+import { SectionDeniedPaths } from './section-denied-paths.tsx';
 import { SectionAbout } from './section-about.tsx';
 import { TableRules } from './table-rules.tsx';
 import '../settings.css';
@@ -17,7 +18,10 @@ export function SettingsPage() {
         {settings && <ControlTheme theme={settings.theme} />}
       </Panel>
       <Panel id="hub" title="Hub">
-        {settings && <FormSettings key={JSON.stringify({ ...settings, theme: undefined })} settings={settings} />}
+        {settings && <FormSettings key={JSON.stringify({ ...settings, theme: undefined, deniedPaths: undefined })} settings={settings} />}
+      </Panel>
+      <Panel id="denied-paths" title="Protected paths">
+        {settings && <SectionDeniedPaths deniedPaths={settings.deniedPaths} />}
       </Panel>
       <Panel id="rules" title="Always-approve rules">
         <TableRules />
