@@ -26,11 +26,11 @@ export function visibleSources(directory: ServerDirectory): CatalogSource[] {
 }
 
 function isVisibleState(s: DirectoryServer): boolean {
+  // Listed while it waits for a sign-in: a call then says how to sign in instead of "no such tool".
   switch (s.state) {
     case 'running':
     case 'restarting':
     case 'starting':
-    // Listed while it waits for a sign-in: a call then says how to sign in instead of "no such tool".
     case 'needs-sign-in':
       return true;
     case 'stopped':

@@ -42,6 +42,8 @@ export interface SignInState {
 
 export interface InteractiveMode {
   readonly receiver: LoopbackReceiver;
+  /** The scopes this sign-in asks for, when chosen here (a step-up). */
+  readonly scope?: string;
   /** The checked authorization URL, the state it carries and the issuer to expect back. */
   authorize(url: URL, state: string, issuer: string | undefined): void;
 }
@@ -54,6 +56,8 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   readonly #interactive: InteractiveMode | undefined;
   #verifier: string | undefined;
   #sentState: string | undefined;
+  /** A sign-in's new registration, stored only with its tokens: a cancelled sign-in leaves the working one. */
+  #registered: OAuthClientInformationMixed | undefined;
   #discovery: OAuthDiscoveryState | undefined;
 
   constructor(state: SignInState, interactive?: InteractiveMode) {
@@ -95,6 +99,7 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   clientInformation(): OAuthClientInformationMixed | undefined {
     const settings = this.#state.settings();
     const discovery = this.#discovery ?? this.#state.discovery;
+    if (this.#registered) return this.#registered;
     const stored = this.#state.client();
     if (settings.clientId) {
       // A client id the user registered: bound to the authorization server it was first used with.
@@ -112,6 +117,11 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
       // exactly would refuse it, so register again.
       return undefined;
     }
+    if (stored && this.#interactive && !coversScope(stored, this.#interactive.scope)) {
+      // Registered for fewer scopes than this sign-in asks for (a step-up): the authorization
+      // server would refuse them for this client (invalid_scope), so register again.
+      return undefined;
+    }
     if (!stored && this.#interactive && discovery) this.#checkCanRegister(discovery);
     return stored;
   }
@@ -124,7 +134,8 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
       await this.#state.saveClient({ client_id: info.client_id, ...(info.issuer ? { issuer: info.issuer } : {}) });
       return;
     }
-    await this.#state.saveClient(info);
+    if (this.#interactive) this.#registered = info;
+    else await this.#state.saveClient(info);
   }
 
   tokens(): OAuthTokens | undefined {
@@ -138,6 +149,8 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   }
 
   async saveTokens(tokens: OAuthTokens): Promise<void> {
+    if (this.#registered) await this.#state.saveClient(this.#registered);
+    this.#registered = undefined;
     await this.#state.saveTokens(tokens);
   }
 
@@ -215,4 +228,10 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
     const error = new SignInRefusedError(message);
     return this.#interactive ? error : (this.#state.signInRequired(error) as SignInRefusedError);
   }
+}
+
+/** Whether a registration allows `scope` (a registration that names no scope allows what the server allows). */
+function coversScope(client: OAuthClientInformationMixed, scope: string | undefined): boolean {
+  const registered = 'scope' in client && typeof client.scope === 'string' ? new Set(client.scope.split(/\s+/)) : undefined;
+  return !registered || !scope || scope.split(/\s+/).every((s) => !s || registered.has(s));
 }

@@ -32,8 +32,8 @@ export interface OAuthSessionDeps {
   readonly log: (text: string) => void;
   /** The user must sign in (the reason says how): stop the connection and wait. */
   readonly signInRequired: (reason: string) => void;
-  /** A sign-in succeeded: connect with the new tokens. */
-  readonly signedIn: () => void;
+  /** A sign-in succeeded: connect with the new tokens (resolves when connected, or not). */
+  readonly signedIn: () => Promise<void>;
   /** What `info()` says changed. */
   readonly changed: () => void;
   /** Whether refreshing ahead of expiry is worth it (the server is enabled). */
@@ -212,11 +212,12 @@ export class OAuthSession implements SignInState {
     this.#attempt = { ...attempt, authorizationUrl: flow.authorizationUrl };
     this.#deps.changed();
     void flow.done.then(
-      () => {
+      async () => {
         this.#pendingScope = undefined;
         this.#deps.log(`signed in${this.#tokens?.tokens.scope ? ` (scope: ${this.#tokens.tokens.scope})` : ''}`);
+        // The attempt ends once the server is connected again, so "done" means usable.
+        await this.#deps.signedIn().catch(() => undefined);
         this.#endAttempt(attempt);
-        this.#deps.signedIn();
       },
       (error: unknown) => {
         this.#deps.log(`sign-in did not complete: ${describe(error)}`);

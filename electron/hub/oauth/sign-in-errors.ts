@@ -33,3 +33,8 @@ export class AuthServerUnreachableError extends Error {
 export function needsSignIn(error: unknown): error is SignInRequiredError | SignInRefusedError {
   return error instanceof SignInRequiredError || error instanceof SignInRefusedError;
 }
+
+/** Any of the above: a call that fails with one gets its message as a tool error the model can read. */
+export function isSignInError(error: unknown): error is Error {
+  return needsSignIn(error) || error instanceof MoreScopeRequiredError || error instanceof AuthServerUnreachableError;
+}

@@ -61,15 +61,16 @@ export class SignInFlow {
     });
     let authorizationUrl: URL | undefined;
     let code: Promise<string> | undefined;
+    const scope = options.scope ?? challenge.scope;
     const provider = new KeychainOAuthProvider(options.state, {
       receiver,
+      scope: options.scope,
       authorize: (url, state, issuer) => {
         authorizationUrl = url;
         code = receiver.expect(state, issuer);
         code.catch(() => undefined);
       },
     });
-    const scope = options.scope ?? challenge.scope;
     const params = { serverUrl, scope, resourceMetadataUrl: challenge.resourceMetadataUrl, fetchFn: options.fetch };
     try {
       const first = await auth(provider, params);

@@ -344,7 +344,7 @@ export class ServerManager implements ServerDirectory {
       headers: async () => ({ ...definition().headers, ...(await readServerSecrets(definition(), this.#deps.keychain)) }),
       log: (text) => log.add('hub', text),
       signInRequired: (reason) => void supervisor.signInRequired(reason),
-      signedIn: () => void supervisor.restart(),
+      signedIn: () => supervisor.restart(),
       changed: () => this.#deps.changed(id, false),
       active: () => supervisor.def.enabled,
     });
