@@ -6,7 +6,6 @@
 // revocation at the authorization server, signing in again, signing out; and no token anywhere on
 // disk. The steps build on each other and run in order.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { HubStatus, ServerStatus } from '../../electron/hub/contract/contract.ts';

@@ -64,9 +64,9 @@ export function checkDiscovery(state: OAuthDiscoveryState, serverUrl: string, re
   }
   const prm = state.resourceMetadata;
   if (!prm) {
-    const redirected = redirectsRefused.length > 0 ? `; it redirected to another host (${redirectsRefused.join(', ')}), which MCP Tray does not follow` : '';
+    const redirected = redirectsRefused.length > 0 ? ` (it redirected to another host, which MCP Tray does not follow: ${redirectsRefused.join(', ')})` : '';
     throw new SignInRefusedError(
-      `${serverUrl} publishes no protected resource metadata (RFC 9728)${redirected}, so MCP Tray cannot tell which authorization server may have its sign-in`,
+      `${serverUrl} publishes no protected resource metadata (RFC 9728) that MCP Tray could read${redirected}; without it MCP Tray cannot tell which authorization server may have its sign-in`,
     );
   }
   if (!resourceCovers(prm.resource, serverUrl)) {
