@@ -117,13 +117,6 @@ describe('signing in to a remote server (OAuth)', () => {
     expect(keychainAccounts()).toEqual(expect.arrayContaining(['remote:oauth:tokens', 'remote:oauth:client']));
   });
 
-  it('sends the static and secret headers to the MCP server only, never to the authorization server', () => {
-    expect(rs.headers.some((h) => h.includes(staticHeader) && h.includes(apiKey))).toBe(true);
-    const seenByAs = as.requests.map((r) => r.headers).join('\n');
-    expect(seenByAs).not.toContain(staticHeader);
-    expect(seenByAs).not.toContain(apiKey);
-  });
-
   it('refreshes the access token before it expires, unnoticed by the IDE', async () => {
     const before = rs.tokens.size;
     const refreshes = as.tokenRequests('refresh_token');
@@ -150,6 +143,13 @@ describe('signing in to a remote server (OAuth)', () => {
     expect(as.tokenRequests('refresh_token')).toBe(refreshes + 1);
     expect(as.count('grant.revoked')).toBe(0);
     expect((await server()).state).toBe('running');
+  });
+
+  it('sent the static and secret headers to the MCP server only, never to the authorization server (not in refreshes either)', () => {
+    expect(rs.headers.some((h) => h.includes(staticHeader) && h.includes(apiKey))).toBe(true);
+    const seenByAs = as.requests.map((r) => r.headers).join('\n');
+    expect(seenByAs).not.toContain(staticHeader);
+    expect(seenByAs).not.toContain(apiKey);
   });
 
   it('asks for a second sign-in with the larger scope when the server answers 403 insufficient_scope', async () => {
