@@ -1,7 +1,7 @@
 // The user's browser in the sign-in tests: Debian's Chromium driven by Playwright, going through
 // the test authorization server's login and consent pages and back to MCP Tray's loopback. Requests
 // to anywhere but 127.0.0.1 are dropped (its pages ask for web fonts).
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 
 export interface SignInBrowser {
   /** Opens the sign-in page, logs in as `user`, consents, and returns what MCP Tray's page said. */
@@ -23,18 +23,7 @@ export async function openSignInBrowser(): Promise<SignInBrowser> {
       const page = await context.newPage();
       try {
         await page.goto(url, { waitUntil: 'domcontentloaded' });
-        // Already signed in at the authorization server: only the consent (for new scopes) is asked.
-        if (await page.locator('input[name=login]').count()) {
-          await page.fill('input[name=login]', user);
-          await page.fill('input[name=password]', 'any password');
-          await Promise.all([page.waitForLoadState('domcontentloaded'), page.click('button[type=submit]')]);
-        }
-        const callback = /^http:\/\/127\.0\.0\.1:\d+\/callback/;
-        if (!callback.test(page.url())) {
-          await page.locator('button[type=submit]', { hasText: 'Continue' }).click({ timeout: 10_000 });
-          await page.waitForURL(callback, { timeout: 15_000 });
-        }
-        return (await page.textContent('body'))?.trim() ?? '';
+        return await completeSignIn(page, user);
       } finally {
         await page.close();
       }
@@ -53,4 +42,21 @@ export async function openSignInBrowser(): Promise<SignInBrowser> {
       await browser.close();
     },
   };
+}
+
+/** On the authorization server's page: logs in as `user` (unless already), consents, and returns MCP Tray's answer. */
+export async function completeSignIn(page: Page, user = 'alice'): Promise<string> {
+  await page.waitForLoadState('domcontentloaded');
+  // Already signed in at the authorization server: only the consent (for new scopes) is asked.
+  if (await page.locator('input[name=login]').count()) {
+    await page.fill('input[name=login]', user);
+    await page.fill('input[name=password]', 'any password');
+    await Promise.all([page.waitForLoadState('domcontentloaded'), page.click('button[type=submit]')]);
+  }
+  const callback = /^http:\/\/127\.0\.0\.1:\d+\/callback/;
+  if (!callback.test(page.url())) {
+    await page.locator('button[type=submit]', { hasText: 'Continue' }).click({ timeout: 10_000 });
+    await page.waitForURL(callback, { timeout: 15_000 });
+  }
+  return (await page.textContent('body'))?.trim() ?? '';
 }
