@@ -200,6 +200,19 @@ describe('signing in to a remote server (OAuth)', () => {
     expect((await server()).state).toBe('running');
   });
 
+  it('stays signed in across a hub restart (tokens from the keychain) and keeps refreshing', async () => {
+    await ide.close();
+    await hub.stop();
+    hub = await startHub(dataDir, { env: { HOME: home } });
+    await waitFor('remote to run without a new sign-in', async () => (await server()).state === 'running');
+    ide = await connectBridge(dataDir, 'ide');
+    const refreshes = as.tokenRequests('refresh_token');
+    // Discovery is not kept on disk: the first refresh after the restart finds the server again.
+    await waitFor('a refresh after the restart', () => as.tokenRequests('refresh_token') > refreshes, 20_000, 250);
+    expect(JSON.parse(text(await ide.callTool({ name: 'whoami', arguments: {} })))).toMatchObject({ subject: 'alice' });
+    expect((await server()).state).toBe('running');
+  });
+
   it('signs out: revokes the refresh token, deletes every sign-in entry from the keychain, and waits for a sign-in', async () => {
     const refreshToken = as.refreshTokens.at(-1)!;
     expect(await as.active(refreshToken)).toBe(true);
