@@ -67,6 +67,22 @@ describe('the loopback receiver', () => {
     expect((await get(receiver.port, '/callback?code=x&state=s', undefined, 'POST')).status).toBe(404);
   });
 
+  it("refuses a callback from another user's browser with 403, and keeps waiting for the user's", async () => {
+    const refused: string[] = [];
+    let otherUser = true;
+    receiver = await listenLoopback({
+      refused: (why) => refused.push(why),
+      checkPeer: async () => (otherUser ? { ok: false, reason: 'the browser that opened it runs as another user (uid 65534)' } : { ok: true, checked: true }),
+    });
+    const code = receiver.expect('s');
+    const foreign = await get(receiver.port, '/callback?code=theirs&state=s');
+    expect(foreign.status).toBe(403);
+    expect(refused[0]).toContain('uid 65534');
+    otherUser = false;
+    await get(receiver.port, '/callback?code=mine&state=s');
+    expect(await code).toBe('mine');
+  });
+
   it('rejects with what the authorization server said when the user declined', async () => {
     receiver = await listenLoopback();
     const declined = expect(receiver.expect('s')).rejects.toThrow('the authorization server answered access_denied: the user said no');

@@ -2,11 +2,15 @@
 // unless one is set), answering only GET /callback with Host 127.0.0.1:<port> (a page on another
 // name, as after DNS rebinding, gets 404). The callback must carry the state this sign-in sent
 // (compared in constant time) and, where the authorization server says it sends one, its own issuer
-// (RFC 9207: a reply meant for another server is refused). A wrong callback is refused and the
-// sign-in keeps waiting for the right one. Pages echo nothing from the request.
+// (RFC 9207: a reply meant for another server is refused). On Linux the browser must also run as
+// the hub's own user (the kernel says who owns the connecting socket, http/peer-user.ts): the
+// authorization URL, state included, is on the opener's command line, which other users can read,
+// and one of them could otherwise deliver a code for their own account. A wrong callback is refused
+// and the sign-in keeps waiting for the right one. Pages echo nothing from the request.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
+import { peerIsThisUser, type PeerCheck } from '../http/peer-user.ts';
 
 export const CALLBACK_PATH = '/callback';
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -28,6 +32,8 @@ export interface LoopbackOptions {
   readonly timeoutMs?: number;
   /** A refused callback and why (for the server's log). */
   readonly refused?: (why: string) => void;
+  /** Who is connecting (a double in unit tests). */
+  readonly checkPeer?: (socket: Socket) => Promise<PeerCheck>;
 }
 
 interface Waiting {
@@ -41,12 +47,19 @@ export async function listenLoopback(options: LoopbackOptions = {}): Promise<Loo
   let waiting: Waiting | undefined;
   let timer: NodeJS.Timeout | undefined;
   const refuse = (why: string) => options.refused?.(why);
-  const server = http.createServer((req, res) => {
+  const checkPeer = options.checkPeer ?? peerIsThisUser;
+  const server = http.createServer(async (req, res) => {
     const port = (server.address() as AddressInfo).port;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || req.headers.host !== `127.0.0.1:${port}` || url.pathname !== CALLBACK_PATH || !waiting) {
       return page(res, 404, 'Not found.');
     }
+    const peer = await checkPeer(req.socket).catch((): PeerCheck => ({ ok: false, reason: 'its user could not be checked' }));
+    if (!peer.ok) {
+      refuse(`a sign-in callback from another user's browser was refused (${peer.reason})`);
+      return page(res, 403, 'This sign-in reply does not come from the browser of the user who runs MCP Tray. It stays open for that browser.');
+    }
+    if (!waiting) return page(res, 404, 'Not found.');
     const query = url.searchParams;
     if (!sameSecret(query.get('state') ?? '', waiting.state)) {
       refuse('a sign-in callback with a wrong state was refused');
