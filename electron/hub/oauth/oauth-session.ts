@@ -115,6 +115,11 @@ export class OAuthSession implements SignInState {
     return this.#loaded;
   }
 
+  /** The server's URL changed: discover again at the next refresh. */
+  forgetDiscovery(): void {
+    this.discovery = undefined;
+  }
+
   /** The user set or deleted the client secret: read it again at the next use. */
   reload(): void {
     this.#loaded = undefined;

@@ -171,7 +171,10 @@ export class ServerManager implements ServerDirectory {
 
   /** `servers set ID KEY=VALUE…`: name, startup, a bundled server's options, a stdio server's cwd/env, an http server's url/header. */
   async setValues(id: string, values: Record<string, string>): Promise<void> {
+    const before = this.require(id).def;
     const supervisor = this.#update(id, (def) => applyValues(def, values));
+    // Another URL is another resource: what was discovered for the old one no longer applies.
+    if (before.kind === 'http' && supervisor.def.kind === 'http' && before.url !== supervisor.def.url) this.#signIns.get(id)?.forgetDiscovery();
     if (supervisor.state === 'running' || supervisor.state === 'restarting' || supervisor.state === 'crashed') await supervisor.restart();
   }
 
