@@ -8,7 +8,7 @@ import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprot
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { KnownSecrets } from '../call-log/redact.ts';
 import type { SignInAttempt, SignInInfo } from '../contract/shapes.ts';
-import type { SecretStore } from '../secrets/keychain.ts';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
 import type { HttpServerDefinition } from '../settings/schema.ts';
 import { unionScopes, type ServerMetadata } from './discovery-checks.ts';
 import { KeychainOAuthProvider, type OAuthSettings, type SignInState } from './keychain-oauth-provider.ts';
@@ -127,7 +127,11 @@ export class OAuthSession implements SignInState {
 
   /** What the MCP transport needs: the background provider and the fetch with the server's headers. */
   async transport(headers: Record<string, string>): Promise<TransportAuth> {
-    await this.load();
+    // Without a keychain there are no tokens: a server that asks for a sign-in then waits for one
+    // (which says the keychain is needed); one that does not ask works as before.
+    await this.load().catch((error: unknown) => {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    });
     this.redirectsRefused.length = 0;
     return { authProvider: this.#background, fetch: this.#fetch.withHeaders(headers) };
   }
