@@ -3,11 +3,12 @@
 // policies) are tested under Node; what touches Electron is a thin adapter.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, protocol, session } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { Hub } from './hub/hub.ts';
 import { APP_SCHEME_PRIVILEGES } from './shell/app-protocol.ts';
 import { serveAppProtocol } from './shell/app-protocol-handler.ts';
 import { notifyApprovals } from './shell/approval-notifier.ts';
+import { openExternalPage } from './shell/open-external.ts';
 import { secureSession } from './shell/content-security.ts';
 import { registerControlIpc } from './shell/control-ipc.ts';
 import { installE2eHooks, trayHooks } from './shell/e2e-hooks.ts';
@@ -53,6 +54,8 @@ async function startShell(): Promise<void> {
     serversRoot: layout.serversRoot,
     uiDir: layout.rendererDir,
     bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
+    // A remote server's sign-in page: the default browser, never the app's window.
+    openUrl: (url) => openExternalPage(shell, url),
   });
   // Nothing a client sends may end the app (and every server with it): what no handler caught is
   // recorded in the hub's problems and on stderr instead; hub/util/last-resort.ts says why.

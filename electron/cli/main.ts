@@ -38,6 +38,7 @@ const USAGE = `Usage: mcp-tray <command> [options]
   bridge --client ID                  stdio bridge to the hub (what IDE entries run)
   status [--json]                     servers, connected clients, pending approvals
   servers [list | add | remove | enable | disable | restart | log ID | write ID <off|ask|allow> | set ID K=V… | tool ID TOOL …]
+  servers login ID [--no-open] | servers logout ID   sign in to a remote server in the browser (OAuth) | sign out
   secrets set SERVER NAME             (value read from stdin) | secrets delete SERVER NAME
   approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
   rules [list | revoke ID]            persisted "always approve" rules

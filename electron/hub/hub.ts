@@ -56,6 +56,8 @@ export interface HubOptions {
   readonly port?: number;
   /** Where the built UI is (dist/renderer in a checkout). */
   readonly uiDir?: string;
+  /** Opens a server's sign-in page in the user's browser; false when it cannot (no display). */
+  readonly openUrl?: (url: string) => boolean | Promise<boolean>;
 }
 
 export class Hub {
@@ -130,6 +132,7 @@ export class Hub {
         void this.#emitServer(serverId);
       },
       log: (id, line) => this.emit({ type: 'server-log', id, line }),
+      openUrl: options.openUrl,
     });
 
     this.#gateway = new Gateway({

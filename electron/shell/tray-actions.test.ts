@@ -128,3 +128,25 @@ describe('tray actions: the other items', () => {
     expect(h.events).toEqual(['clients-changed', 'error Could not install MCP Tray into zed: clients.install refused', 'refresh']);
   });
 });
+
+describe('tray actions: sign-in', () => {
+  it('asks the hub to open the sign-in page, and opens the window on the server when it could not', async () => {
+    const opened = harness(true);
+    opened.deps = { ...opened.deps, call: (async (method: string, params: unknown) => (opened.calls.push([method, params]), { opened: true })) as TrayActionDeps['call'] };
+    await createTrayActions(opened.deps).signIn('notion');
+    expect(opened.calls).toEqual([['servers.login', { id: 'notion', open: true }]]);
+    expect(opened.events).toEqual(['refresh']);
+
+    const headless = harness(true);
+    headless.deps = { ...headless.deps, call: (async () => ({ opened: false })) as TrayActionDeps['call'] };
+    await createTrayActions(headless.deps).signIn('notion');
+    expect(headless.events).toEqual(['open /servers/notion', 'refresh']);
+  });
+
+  it('signs out through the hub and reports a refusal', async () => {
+    const h = harness(true, 'servers.logout');
+    await createTrayActions(h.deps).signOut('notion');
+    expect(h.calls).toEqual([['servers.logout', { id: 'notion' }]]);
+    expect(h.events).toEqual(['error Could not sign out of notion: servers.logout refused', 'refresh']);
+  });
+});

@@ -57,6 +57,15 @@ export function createTrayActions(deps: TrayActionDeps): AsyncTrayActions {
 
     restart: (serverId) => run(`Could not restart ${serverId}`, () => deps.call('servers.restart', { id: serverId })),
 
+    // The hub opens the page in the default browser; where it could not, the window shows the link.
+    signIn: (serverId) =>
+      run(`Could not start signing in to ${serverId}`, async () => {
+        const started = await deps.call('servers.login', { id: serverId, open: true });
+        if (!started.opened) deps.openWindow(routes.server(serverId));
+      }),
+
+    signOut: (serverId) => run(`Could not sign out of ${serverId}`, () => deps.call('servers.logout', { id: serverId })),
+
     async showLog(serverId) {
       deps.openWindow(routes.server(serverId));
     },

@@ -17,6 +17,8 @@ function recordingActions(): TrayActions & { calls: Array<[string, ...unknown[]]
     setEnabled: record('setEnabled'),
     setWriteMode: record('setWriteMode'),
     restart: record('restart'),
+    signIn: record('signIn'),
+    signOut: record('signOut'),
     showLog: record('showLog'),
     disconnect: record('disconnect'),
     install: record('install'),
@@ -227,5 +229,46 @@ describe('tray menu: install into IDE', () => {
     expect(item(none, 'install:none')).toMatchObject({ label: 'No supported clients detected', enabled: false });
     const unknown = buildTrayMenu(trayState({ installTargets: undefined }), recordingActions());
     expect(item(unknown, 'install:unavailable')).toMatchObject({ label: 'Clients could not be listed', enabled: false });
+  });
+});
+
+describe('tray menu: remote servers that sign in', () => {
+  const notion = server({ id: 'notion', kind: 'http', state: 'needs-sign-in', problem: 'server "notion" needs you to sign in: mcp-tray servers login notion', auth: { signedIn: false } });
+  const linear = server({ id: 'linear', kind: 'http', auth: { signedIn: true, account: 'ada@example.com', scope: 'read', expiresAt: '2026-11-22T11:00:00.000Z' } });
+  const state = trayState({ servers: [notion, linear] });
+  const actions = recordingActions();
+  const menu = buildTrayMenu(state, actions);
+
+  it('asks for attention and says which server waits for a sign-in', () => {
+    expect(trayIconState(state)).toBe('attention');
+    expect(statusLine(state)).toBe('1 of 2 servers running · 1 needs sign-in · no clients connected');
+    expect(trayTooltip(state)).toContain('Sign in to Notion');
+    expect(item(menu, 'server:notion').label).toBe('Notion: needs sign-in');
+    expect(item(menu, 'server:notion:detail').label).toContain('mcp-tray servers login notion');
+  });
+
+  it('offers Sign in for the waiting server, and Sign in again / Sign out for the signed-in one', () => {
+    expect(item(menu, 'server:notion:sign-in').label).toBe('Sign in…');
+    expect(findMenuItem(menu, 'server:notion:sign-out')).toBeUndefined();
+    expect(item(menu, 'server:linear:sign-in').label).toBe('Sign in again…');
+    item(menu, 'server:notion:sign-in').click!();
+    item(menu, 'server:linear:sign-out').click!();
+    expect(actions.calls).toEqual([
+      ['signIn', 'notion'],
+      ['signOut', 'linear'],
+    ]);
+  });
+
+  it('names the scope a server asked for more of, and asks for attention while it runs', () => {
+    const more = server({ id: 'linear', kind: 'http', auth: { signedIn: true, scope: 'read', pendingScope: 'read write' } });
+    const m = buildTrayMenu(trayState({ servers: [more] }), recordingActions());
+    expect(item(m, 'server:linear:sign-in').label).toBe('Sign in again (needs read write)…');
+    expect(trayIconState(trayState({ servers: [more] }))).toBe('attention');
+  });
+
+  it('shows no sign-in items for servers that do not sign in, and a crash still wins the icon', () => {
+    const plain = buildTrayMenu(trayState({ servers: [server({ id: 'git' })] }), recordingActions());
+    expect(findMenuItem(plain, 'server:git:sign-in')).toBeUndefined();
+    expect(trayIconState(trayState({ servers: [notion, server({ id: 'git', state: 'crashed' })] }))).toBe('error');
   });
 });

@@ -27,6 +27,9 @@ export interface TrayActions {
   setEnabled(server: ServerStatus, enabled: boolean): void;
   setWriteMode(server: ServerStatus, mode: WriteMode): void;
   restart(serverId: string): void;
+  /** Starts a remote server's sign-in in the browser. */
+  signIn(serverId: string): void;
+  signOut(serverId: string): void;
   showLog(serverId: string): void;
   disconnect(sessionId: string): void;
   install(clientId: string): void;
@@ -44,6 +47,7 @@ const STATE_LABELS: Record<ServerStatus['state'], string> = {
   crashed: 'crashed',
   disabled: 'disabled',
   'keychain-unavailable': 'keychain unavailable',
+  'needs-sign-in': 'needs sign-in',
 };
 
 const WRITE_MODE_LABELS: Record<WriteMode, string> = {
@@ -112,10 +116,25 @@ function serverItem(server: ServerStatus, actions: TrayActions): TrayMenuItem {
         }),
       ),
       SEPARATOR,
+      ...signInItems(server, actions),
       { id: `${id}:restart`, label: 'Restart', enabled: server.enabled, click: () => actions.restart(server.id) },
       { id: `${id}:log`, label: 'Show log', click: () => actions.showLog(server.id) },
     ],
   };
+}
+
+/** Sign in (again) and sign out, for a remote server that signs in. */
+function signInItems(server: ServerStatus, actions: TrayActions): TrayMenuItem[] {
+  const auth = server.auth;
+  if (!auth || !(auth.signedIn || server.state === 'needs-sign-in' || auth.attempt)) return [];
+  const id = `server:${server.id}`;
+  const waiting = auth.attempt !== undefined && auth.attempt.endedAt === undefined;
+  const label = waiting ? 'Sign in… (waiting for the browser)' : auth.pendingScope ? `Sign in again (needs ${auth.pendingScope})…` : auth.signedIn ? 'Sign in again…' : 'Sign in…';
+  return [
+    { id: `${id}:sign-in`, label, enabled: server.enabled, click: () => actions.signIn(server.id) },
+    ...(auth.signedIn ? [{ id: `${id}:sign-out`, label: 'Sign out', click: () => actions.signOut(server.id) }] : []),
+    SEPARATOR,
+  ];
 }
 
 function sessionLabel(session: SessionInfo): string {

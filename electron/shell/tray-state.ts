@@ -28,13 +28,20 @@ export function crashedServers(state: TrayState): ServerStatus[] {
   return state.servers.filter((s) => s.state === 'crashed');
 }
 
+/** Remote servers waiting for the user to sign in, or to sign in again for more permission. */
+export function signInNeeded(state: TrayState): ServerStatus[] {
+  return state.servers.filter((s) => s.enabled && (s.state === 'needs-sign-in' || s.auth?.pendingScope !== undefined));
+}
+
 /**
  * Attention (pending approvals) wins over error (a crashed server): an approval has a deadline
- * and a client waiting on it, while a crashed server stays crashed until the user acts.
+ * and a client waiting on it, while a crashed server stays crashed until the user acts. A server
+ * waiting for a sign-in asks for attention too, below a crash.
  */
 export function trayIconState(state: TrayState): TrayIconState {
   if (state.approvals.length > 0) return 'attention';
   if (crashedServers(state).length > 0) return 'error';
+  if (signInNeeded(state).length > 0) return 'attention';
   return 'normal';
 }
 
@@ -46,6 +53,8 @@ export function statusLine(state: TrayState): string {
   const parts = [`${running} of ${enabled.length} ${enabled.length === 1 ? 'server' : 'servers'} running`];
   const crashed = crashedServers(state).length;
   if (crashed > 0) parts.push(`${crashed} crashed`);
+  const signIn = signInNeeded(state).length;
+  if (signIn > 0) parts.push(`${signIn} ${signIn === 1 ? 'needs' : 'need'} sign-in`);
   const clients = state.sessions.length;
   parts.push(clients === 0 ? 'no clients connected' : `${clients} ${clients === 1 ? 'client' : 'clients'} connected`);
   return parts.join(' · ');
@@ -55,6 +64,7 @@ export function statusLine(state: TrayState): string {
 export function trayTooltip(state: TrayState): string {
   const lines = ['MCP Tray', statusLine(state)];
   if (state.approvals.length > 0) lines.push(`${state.approvals.length} waiting for your approval`);
+  for (const server of signInNeeded(state)) lines.push(`Sign in to ${server.name}`);
   for (const problem of state.problems) lines.push(problem);
   return lines.join('\n');
 }

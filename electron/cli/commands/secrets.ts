@@ -33,7 +33,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   return 0;
 }
 
-async function readStdin(): Promise<string> {
+/** Everything on stdin (a secret: never taken from the command line). */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -18,7 +18,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
 
   let hub: Hub;
   try {
-    hub = await Hub.start({ dataDir: ctx.dataDir, port });
+    // A server's sign-in page opens with the desktop's opener, where there is a display.
+    hub = await Hub.start({ dataDir: ctx.dataDir, port, openUrl: (url) => openInBrowser(url) });
   } catch (error) {
     throw new CliError((error as Error).message);
   }

@@ -6,10 +6,14 @@ import { CliError } from '../cli-error.ts';
 import { HubClient } from '../hub-client.ts';
 import type { CliContext } from '../main.ts';
 import { json, table } from '../output.ts';
+import { readStdin } from './secrets.ts';
+import { login, logout } from './servers-sign-in.ts';
 
 const USAGE = `mcp-tray servers [list [--json]]
 mcp-tray servers add ID [--name N] [--env K=V] [--secret-env K] [--cwd D] [--on-demand] -- COMMAND [ARGS...]
 mcp-tray servers add ID --url URL [--name N] [--header K=V] [--secret-header K]
+    [--oauth-client-id X [--oauth-client-secret-stdin]] [--oauth-scopes S] [--oauth-client-metadata-url URL]
+mcp-tray servers login ID [--no-open] [--scope S] | logout ID
 mcp-tray servers remove ID | enable ID | disable ID | restart ID
 mcp-tray servers log ID [--lines N]
 mcp-tray servers write ID off | ask --yes | allow --yes-allow
@@ -50,6 +54,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       }
       case 'tool':
         return await tool(hub, rest, ctx);
+      case 'login':
+        return await login(hub, rest, ctx);
+      case 'logout':
+        return await logout(hub, rest, ctx);
       default:
         throw new CliError(`unknown servers command "${sub}"\n${USAGE}`, undefined, 2);
     }
@@ -90,6 +98,10 @@ async function add(hub: HubClient, args: string[], ctx: CliContext): Promise<num
       header: { type: 'string', multiple: true },
       'secret-header': { type: 'string', multiple: true },
       'on-demand': { type: 'boolean' },
+      'oauth-client-id': { type: 'string' },
+      'oauth-client-secret-stdin': { type: 'boolean' },
+      'oauth-scopes': { type: 'string' },
+      'oauth-client-metadata-url': { type: 'string' },
     },
   });
   const [id] = positionals;
@@ -104,14 +116,24 @@ async function add(hub: HubClient, args: string[], ctx: CliContext): Promise<num
     secretEnv: values['secret-env'] ?? [],
   };
   let definition: ServerDefinition;
+  let clientSecret: string | undefined;
   if (values.url) {
     if (command.length > 0) throw new CliError('give either --url or a command after --, not both');
+    if (values['oauth-client-secret-stdin']) {
+      if (!values['oauth-client-id']) throw new CliError('--oauth-client-secret-stdin goes with --oauth-client-id', undefined, 2);
+      // Read before anything is added: no value, no server.
+      clientSecret = (await readStdin()).replace(/\r?\n$/, '');
+      if (!clientSecret) throw new CliError('no client secret on stdin; nothing was added');
+    }
     definition = {
       ...common,
       kind: 'http',
       url: values.url,
       headers: Object.fromEntries((values.header ?? []).map(splitPair)),
       secretHeaders: values['secret-header'] ?? [],
+      oauthClientId: values['oauth-client-id'],
+      oauthScopes: values['oauth-scopes'],
+      oauthClientMetadataUrl: values['oauth-client-metadata-url'],
     };
   } else {
     if (command.length === 0) throw new CliError('give the server command after --, e.g.: mcp-tray servers add github --secret-env GITHUB_TOKEN -- npx -y @modelcontextprotocol/server-github');
@@ -124,9 +146,13 @@ async function add(hub: HubClient, args: string[], ctx: CliContext): Promise<num
       env: Object.fromEntries((values.env ?? []).map(splitPair)),
     };
   }
-  const server = await hub.request('servers.add', { definition });
+  let server = await hub.request('servers.add', { definition });
+  if (clientSecret) {
+    await hub.request('secrets.set', { server: server.id, name: 'oauth-client-secret', value: clientSecret });
+    server = (await hub.request('servers.list')).find((s) => s.id === server.id) ?? server;
+  }
   ctx.stdout.write(`added ${server.id}: ${server.state}${server.problem ? ` (${server.problem})` : ''}\n`);
-  for (const secret of server.secrets.filter((s) => !s.set)) {
+  for (const secret of server.secrets.filter((s) => !s.set && s.kind !== 'oauth')) {
     ctx.stdout.write(`  set its secret with: mcp-tray secrets set ${server.id} ${secret.name}   (the value is read from stdin)\n`);
   }
   return 0;

@@ -4,7 +4,7 @@ import type { ToolClass, WriteMode } from '../settings/schema.ts';
 // Settings types that UIs show and send, so that they too come from the contract.
 export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
 
-export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable';
+export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable' | 'needs-sign-in';
 
 export interface ToolAnnotationsInfo {
   readonly title?: string;
@@ -37,9 +37,36 @@ export interface ExitSummary {
 }
 
 export interface SecretInfo {
-  readonly kind: 'env' | 'header';
+  /** `oauth`: the client secret of a client id the user entered for the server's sign-in. */
+  readonly kind: 'env' | 'header' | 'oauth';
   readonly name: string;
   readonly set: boolean;
+}
+
+/** A remote server's sign-in (OAuth): what a UI shows, never a token. */
+export interface SignInInfo {
+  /** Whether tokens are stored for the server. */
+  readonly signedIn: boolean;
+  /** Who the tokens are for, when the authorization server says (a name, an e-mail, or the subject). */
+  readonly account?: string;
+  /** The authorization server that issued them. */
+  readonly issuer?: string;
+  /** The scopes granted. */
+  readonly scope?: string;
+  /** When the access token expires; MCP Tray refreshes it before then. */
+  readonly expiresAt?: string;
+  /** The server asked for more than was granted: signing in again asks for these scopes. */
+  readonly pendingScope?: string;
+  /** The latest sign-in: under way (waiting for the browser) until `endedAt`; `error` says why it failed. */
+  readonly attempt?: SignInAttempt;
+}
+
+export interface SignInAttempt {
+  readonly startedAt: string;
+  /** The page to sign in on; a UI offers it as a link in case no browser opened. */
+  readonly authorizationUrl?: string;
+  readonly endedAt?: string;
+  readonly error?: string;
 }
 
 export interface ServerStatus {
@@ -66,6 +93,8 @@ export interface ServerStatus {
   readonly resourceCount: number;
   readonly promptCount: number;
   readonly secrets: readonly SecretInfo[];
+  /** Remote servers that sign in with OAuth; absent for the others. */
+  readonly auth?: SignInInfo;
   /** What runs: the command line, or the URL (never a secret value). */
   readonly launch: string;
   readonly options: Record<string, string | readonly string[]>;

@@ -15,8 +15,8 @@ export interface ServerDirectory {
 
 /**
  * Servers whose tools clients see: enabled, with known lists, and either up, on their way back
- * up (a restart keeps its tools listed so a model does not lose them mid-conversation), or
- * on-demand. A crashed or disabled server's tools disappear.
+ * up (a restart keeps its tools listed so a model does not lose them mid-conversation), waiting
+ * for a sign-in, or on-demand. A crashed or disabled server's tools disappear.
  */
 export function visibleSources(directory: ServerDirectory): CatalogSource[] {
   return directory
@@ -26,10 +26,12 @@ export function visibleSources(directory: ServerDirectory): CatalogSource[] {
 }
 
 function isVisibleState(s: DirectoryServer): boolean {
+  // Listed while it waits for a sign-in: a call then says how to sign in instead of "no such tool".
   switch (s.state) {
     case 'running':
     case 'restarting':
     case 'starting':
+    case 'needs-sign-in':
       return true;
     case 'stopped':
       return s.def.startup === 'on-demand' && s.problem === undefined;

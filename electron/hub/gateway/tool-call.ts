@@ -9,6 +9,7 @@ import { CallInProgress } from '../call-log/call-in-progress.ts';
 import { decideAccess, disabledToolMessage, writeModeOffMessage } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { ServerUnavailableError } from '../supervisor/server-supervisor.ts';
+import { isSignInError, MoreScopeRequiredError } from '../oauth/sign-in-errors.ts';
 import type { Catalog } from './catalog.ts';
 import type { ClientSession } from './client-session.ts';
 import { forwardRequest, progressTokenOf, ServerExitedError, type Extra } from './forward.ts';
@@ -92,6 +93,11 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
     }
     if (error instanceof ServerExitedError || error instanceof ServerUnavailableError) {
       record(decision, 'server-exited', undefined, message);
+      return { content: [{ type: 'text', text: `MCP Tray: ${message}` }], isError: true };
+    }
+    if (isSignInError(error)) {
+      // The server's sign-in stands in the way (docs/oauth.md): the message says how to sign in.
+      record(decision, error instanceof MoreScopeRequiredError ? 'tool-error' : 'server-exited', undefined, message);
       return { content: [{ type: 'text', text: `MCP Tray: ${message}` }], isError: true };
     }
     record(decision, 'protocol-error', undefined, message);

@@ -24,6 +24,8 @@ export const accounts = {
   env: (serverId: string, name: string) => `${serverId}:env:${name}`,
   header: (serverId: string, name: string) => `${serverId}:header:${name}`,
   client: (clientId: string) => `client:${clientId}`,
+  /** A remote server's sign-in: `client`, `tokens`, `client-secret` (oauth/oauth-store.ts). */
+  oauth: (serverId: string, part: string) => `${serverId}:oauth:${part}`,
   /** The key the web UI's sessions are derived from (never shown; see http/ui-auth.ts). */
   uiToken: 'ui:token',
 };

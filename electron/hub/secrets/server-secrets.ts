@@ -5,10 +5,14 @@ import { BUNDLED_SERVERS } from '../server-registry/bundled-catalog.ts';
 import { accounts, KeychainUnavailableError, type SecretStore } from './keychain.ts';
 
 export interface SecretRef {
-  readonly kind: 'env' | 'header';
+  /** `oauth`: the client secret of a sign-in client id the user entered; optional, read by the sign-in itself. */
+  readonly kind: 'env' | 'header' | 'oauth';
   readonly name: string;
   readonly account: string;
 }
+
+/** The name under which a user-entered OAuth client secret is set (`mcp-tray secrets set ID oauth-client-secret`). */
+export const OAUTH_CLIENT_SECRET = 'oauth-client-secret';
 
 export class MissingSecretError extends Error {
   override readonly name = 'MissingSecretError';
@@ -22,12 +26,14 @@ export function secretRefs(def: ServerDefinition): SecretRef[] {
   const declared = def.kind === 'bundled' ? [...new Set([...BUNDLED_SERVERS[def.bundled].secretEnv, ...def.secretEnv])] : def.secretEnv;
   const env = declared.map((name) => ({ kind: 'env' as const, name, account: accounts.env(def.id, name) }));
   const headers = def.kind === 'http' ? def.secretHeaders.map((name) => ({ kind: 'header' as const, name, account: accounts.header(def.id, name) })) : [];
-  return [...env, ...headers];
+  const oauth = def.kind === 'http' && def.oauthClientId ? [{ kind: 'oauth' as const, name: OAUTH_CLIENT_SECRET, account: accounts.oauth(def.id, 'client-secret') }] : [];
+  return [...env, ...headers, ...oauth];
 }
 
 /** The secret values by env var / header name. Throws when the keychain is unavailable or a value is unset. */
 export async function readServerSecrets(def: ServerDefinition, store: SecretStore): Promise<Record<string, string>> {
-  const refs = secretRefs(def);
+  // A public client has no secret: the OAuth one is optional, and the sign-in reads it itself.
+  const refs = secretRefs(def).filter((ref) => ref.kind !== 'oauth');
   if (refs.length === 0) return {};
   const status = await store.status();
   if (!status.available) throw new KeychainUnavailableError(status.reason);

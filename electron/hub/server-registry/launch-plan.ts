@@ -3,7 +3,7 @@
 import module from 'node:module';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { childEnvironment } from '../supervisor/child-env.ts';
-import type { LaunchPlan } from '../upstream/launch.ts';
+import type { LaunchPlan, RemoteAuth } from '../upstream/launch.ts';
 import { BUNDLED_SERVERS, bundledEntry, expandHome } from './bundled-catalog.ts';
 
 /** The Node that runs bundled servers: the hub's own (Electron's, run as Node, in the app). */
@@ -24,6 +24,8 @@ export interface PlanContext {
   readonly secrets: Record<string, string>;
   /** Absolute paths no bundled server may reach. */
   readonly deniedPaths: readonly string[];
+  /** For a remote server that signs in: its auth, given the headers for its own origin. */
+  readonly remoteAuth?: (headers: Record<string, string>) => Promise<RemoteAuth>;
 }
 
 export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Promise<LaunchPlan> {
@@ -52,7 +54,9 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
           env: await childEnvironment(def.env, ctx.secrets),
         },
       };
-    case 'http':
-      return { kind: 'remote', url: def.url, headers: { ...def.headers, ...ctx.secrets } };
+    case 'http': {
+      const headers = { ...def.headers, ...ctx.secrets };
+      return { kind: 'remote', url: def.url, headers, ...(ctx.remoteAuth ? { auth: await ctx.remoteAuth(headers) } : {}) };
+    }
   }
 }

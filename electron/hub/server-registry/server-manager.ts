@@ -12,7 +12,9 @@ import { classifyTool } from '../policy/classify.ts';
 import type { KnownSecrets } from '../call-log/redact.ts';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain.ts';
 import { readServerSecrets, secretPresence, secretRefs } from '../secrets/server-secrets.ts';
-import type { ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
+import { OAuthSession } from '../oauth/oauth-session.ts';
+import { usesSignIn } from '../oauth/uses-sign-in.ts';
+import type { HttpServerDefinition, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
 import { ServerDefinitionSchema } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { ListCache } from '../supervisor/list-cache.ts';
@@ -36,12 +38,16 @@ export interface ServerManagerDeps {
   /** A server's state, facts or lists changed. */
   readonly changed: (serverId: string, listsChanged: boolean) => void;
   readonly log: (serverId: string, line: { at: string; stream: 'stderr' | 'stdout' | 'hub'; text: string }) => void;
+  /** Opens a sign-in page in the user's browser (the app's, or the desktop's opener); false when it cannot. */
+  readonly openUrl?: (url: string) => boolean | Promise<boolean>;
 }
 
 export class ServerManager implements ServerDirectory {
   readonly #deps: ServerManagerDeps;
   readonly #supervisors = new Map<string, ServerSupervisor>();
   readonly #logs = new Map<string, ServerLog>();
+  /** The sign-in of each remote server (docs/oauth.md). */
+  readonly #signIns = new Map<string, OAuthSession>();
   readonly #listCache: ListCache;
 
   constructor(deps: ServerManagerDeps) {
@@ -74,6 +80,7 @@ export class ServerManager implements ServerDirectory {
   }
 
   async stopAll(): Promise<void> {
+    for (const session of this.#signIns.values()) session.stop();
     await Promise.all(this.supervisors().map((s) => s.stop()));
   }
 
@@ -98,8 +105,14 @@ export class ServerManager implements ServerDirectory {
       if (value !== null) this.#deps.knownSecrets.delete(value);
       if (await this.#deps.keychain.delete(ref.account).catch(() => false)) deleted++;
     }
+    const signIn = this.#signIns.get(id);
+    if (signIn) {
+      deleted += await signIn.forget();
+      signIn.stop();
+    }
     this.#supervisors.delete(id);
     this.#logs.delete(id);
+    this.#signIns.delete(id);
     this.#listCache.delete(id);
     this.#deps.settings.update((s) => void (s.servers = s.servers.filter((d) => d.id !== id)));
     this.#deps.changed(id, true);
@@ -158,7 +171,10 @@ export class ServerManager implements ServerDirectory {
 
   /** `servers set ID KEY=VALUE…`: name, startup, a bundled server's options, a stdio server's cwd/env, an http server's url/header. */
   async setValues(id: string, values: Record<string, string>): Promise<void> {
+    const before = this.require(id).def;
     const supervisor = this.#update(id, (def) => applyValues(def, values));
+    // Another URL is another resource: what was discovered for the old one no longer applies.
+    if (before.kind === 'http' && supervisor.def.kind === 'http' && before.url !== supervisor.def.url) this.#signIns.get(id)?.forgetDiscovery();
     if (supervisor.state === 'running' || supervisor.state === 'restarting' || supervisor.state === 'crashed') await supervisor.restart();
   }
 
@@ -174,6 +190,7 @@ export class ServerManager implements ServerDirectory {
     }
     await this.#keychainWrite(() => this.#deps.keychain.set(ref.account, value));
     this.#deps.knownSecrets.add(value);
+    if (ref.kind === 'oauth') this.#signIns.get(serverId)?.reload();
     // A server that waited for this secret starts now; a running one picks up the new value.
     if (supervisor.def.enabled && supervisor.state !== 'disabled') await supervisor.restart();
     else this.#deps.changed(serverId, false);
@@ -184,8 +201,53 @@ export class ServerManager implements ServerDirectory {
     const ref = secretRefs(supervisor.def).find((r) => r.name === name);
     if (!ref) throw new ControlError('not-found', `server "${serverId}" has no secret named ${name}`);
     const deleted = await this.#keychainWrite(() => this.#deps.keychain.delete(ref.account));
+    if (ref.kind === 'oauth') this.#signIns.get(serverId)?.reload();
     this.#deps.changed(serverId, false);
     return deleted;
+  }
+
+  /**
+   * Starts signing in to a remote server in the browser; resolves with the page to open (opened
+   * here when `open` and an opener exists). The outcome arrives as a server-changed event.
+   */
+  async login(id: string, options: { open: boolean; scope?: string }): Promise<{ id: string; authorizationUrl: string; opened: boolean; startedAt: string }> {
+    const { supervisor, signIn } = this.#signInOf(id);
+    const def = supervisor.def as HttpServerDefinition;
+    let started: { authorizationUrl: string; startedAt: string };
+    try {
+      started = await signIn.login({ scope: options.scope, redirectPort: def.oauthRedirectPort });
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new ControlError('unavailable', `${error.message}; a sign-in needs the keychain to keep its tokens`);
+      throw new ControlError('failed', `cannot sign in to "${id}": ${(error as Error).message}`);
+    }
+    const opened = options.open && this.#deps.openUrl ? await Promise.resolve(this.#deps.openUrl(started.authorizationUrl)).catch(() => false) : false;
+    return { id, ...started, opened };
+  }
+
+  async cancelLogin(id: string): Promise<void> {
+    await this.#signInOf(id).signIn.cancelLogin();
+  }
+
+  /** Signs out of a remote server: revokes where offered, deletes the tokens, waits for a new sign-in. */
+  async logout(id: string): Promise<{ revoked: string[]; deleted: number; problems: string[] }> {
+    const { supervisor, signIn } = this.#signInOf(id);
+    const result = await signIn.logout().catch((error: Error) => {
+      throw error instanceof KeychainUnavailableError ? new ControlError('unavailable', `${error.message}; nothing was deleted`) : error;
+    });
+    if (supervisor.def.enabled) await supervisor.signInRequired(signIn.signInHint());
+    return result;
+  }
+
+  #signInOf(id: string): { supervisor: ServerSupervisor; signIn: OAuthSession } {
+    const supervisor = this.require(id);
+    const signIn = this.#signIns.get(id);
+    if (!signIn || !usesSignIn(supervisor.def)) {
+      throw new ControlError(
+        'invalid-params',
+        supervisor.def.kind === 'http' ? `server "${id}" sends an Authorization header of its own, so it does not sign in with OAuth` : `server "${id}" is not a remote server; only those sign in`,
+      );
+    }
+    return { supervisor, signIn };
   }
 
   /** Loads every stored secret value so the call log can redact it wherever it appears. */
@@ -194,6 +256,7 @@ export class ServerManager implements ServerDirectory {
       this.supervisors().map(async (supervisor) => {
         try {
           for (const value of Object.values(await readServerSecrets(supervisor.def, this.#deps.keychain))) this.#deps.knownSecrets.add(value);
+          if (usesSignIn(supervisor.def)) await this.#signIns.get(supervisor.id)?.load();
         } catch {
           // unavailable or unset: the supervisor reports that state itself
         }
@@ -241,6 +304,7 @@ export class ServerManager implements ServerDirectory {
       resourceCount: s.lists.resources.length,
       promptCount: s.lists.prompts.length,
       secrets: await secretPresence(def, this.#deps.keychain).catch(() => []),
+      auth: usesSignIn(def) ? this.#signIns.get(id)?.info() : undefined,
       launch: describeLaunch(def, this.#deps.serversRoot),
       options: def.kind === 'bundled' ? def.options : {},
     };
@@ -256,7 +320,9 @@ export class ServerManager implements ServerDirectory {
         // Known before the process starts, so a token it prints at once is already scrubbed.
         for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
         const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
-        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths });
+        const signIn = usesSignIn(current) ? this.#signIns.get(current.id) : undefined;
+        const remoteAuth = signIn ? (headers: Record<string, string>) => signIn.transport(headers) : undefined;
+        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths, remoteAuth });
       },
       pidFile: this.#deps.pidFile,
       log,
@@ -266,7 +332,25 @@ export class ServerManager implements ServerDirectory {
       idleMs: () => this.#deps.settings.get().onDemandIdleSeconds * 1000,
     });
     this.#supervisors.set(def.id, supervisor);
+    if (def.kind === 'http') this.#signIns.set(def.id, this.#createSignIn(supervisor, log));
     return supervisor;
+  }
+
+  #createSignIn(supervisor: ServerSupervisor, log: ServerLog): OAuthSession {
+    const id = supervisor.id;
+    const definition = () => supervisor.def as HttpServerDefinition;
+    return new OAuthSession({
+      serverId: id,
+      definition,
+      keychain: this.#deps.keychain,
+      knownSecrets: this.#deps.knownSecrets,
+      headers: async () => ({ ...definition().headers, ...(await readServerSecrets(definition(), this.#deps.keychain)) }),
+      log: (text) => log.add('hub', text),
+      signInRequired: (reason) => void supervisor.signInRequired(reason),
+      signedIn: () => supervisor.restart(),
+      changed: () => this.#deps.changed(id, false),
+      active: () => supervisor.def.enabled,
+    });
   }
 
   #update(id: string, change: (def: ServerDefinition) => ServerDefinition): ServerSupervisor {
@@ -300,6 +384,8 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
     } else if (next.kind === 'stdio' && key === 'cwd') next.cwd = value || undefined;
     else if (next.kind === 'stdio' && key.startsWith('env.')) next.env = { ...next.env, [key.slice(4)]: value };
     else if (next.kind === 'http' && key === 'url') next.url = value;
+    else if (next.kind === 'http' && (key === 'oauthClientId' || key === 'oauthClientMetadataUrl' || key === 'oauthScopes')) next[key] = value || undefined;
+    else if (next.kind === 'http' && key === 'oauthRedirectPort') next.oauthRedirectPort = value ? Number(value) : undefined;
     else if (next.kind === 'http' && key.startsWith('header.')) next.headers = { ...next.headers, [key.slice(7)]: value };
     else throw new ControlError('invalid-params', `server "${def.id}" has no setting "${key}"; settings: ${settableKeys(def).join(', ')}`);
   }
@@ -312,7 +398,7 @@ function settableKeys(def: ServerDefinition): string[] {
   const common = ['name', 'startup', 'secretEnv'];
   if (def.kind === 'bundled') return [...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))];
   if (def.kind === 'stdio') return [...common, 'cwd', 'env.NAME'];
-  return [...common, 'url', 'header.NAME', 'secretHeaders'];
+  return [...common, 'url', 'header.NAME', 'secretHeaders', 'oauthClientId', 'oauthClientMetadataUrl', 'oauthScopes', 'oauthRedirectPort'];
 }
 
 function splitList(value: string): string[] {

@@ -60,6 +60,19 @@ export const HttpServerSchema = z.object({
   headers: z.record(HeaderNameSchema, z.string()).default({}),
   /** Headers whose values come from the keychain at connect. */
   secretHeaders: z.array(HeaderNameSchema).default([]),
+  // Sign-in (OAuth) for a server that asks for it: docs/oauth.md. Without these MCP Tray registers
+  // itself with the authorization server; tokens and a client secret live only in the keychain.
+  /** A client id the user registered with the authorization server (its secret, if any, is in the keychain). */
+  oauthClientId: z.string().min(1).max(512).optional(),
+  /** The https URL where MCP Tray's Client ID Metadata Document is published, used where the server supports it. */
+  oauthClientMetadataUrl: z
+    .url({ protocol: /^https$/ })
+    .refine((u) => new URL(u).pathname !== '/', 'a client metadata URL needs a path, e.g. https://example.com/mcp-tray.json')
+    .optional(),
+  /** Scopes to ask for when the server does not say which (space-separated). */
+  oauthScopes: z.string().min(1).max(1024).optional(),
+  /** A fixed port for the loopback redirect (http://127.0.0.1:PORT/callback), for a client registered with one. */
+  oauthRedirectPort: z.number().int().min(1024).max(65535).optional(),
 });
 
 export const ServerDefinitionSchema = z.discriminatedUnion('kind', [BundledServerSchema, StdioServerSchema, HttpServerSchema]);

@@ -4,6 +4,7 @@
 import type { ServerState, ExitSummary } from '../contract/contract.ts';
 import { KeychainUnavailableError } from '../secrets/keychain.ts';
 import { MissingSecretError } from '../secrets/server-secrets.ts';
+import { needsSignIn } from '../oauth/sign-in-errors.ts';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
 import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
@@ -100,8 +101,8 @@ export class ServerSupervisor {
     return this.#attempt;
   }
 
-  /** Stops the process tree. `disabled` when the user disabled the server. */
-  async stop(next: 'stopped' | 'disabled' = 'stopped'): Promise<void> {
+  /** Stops the process tree. `disabled` when the user disabled the server; `needs-sign-in` when its sign-in is gone. */
+  async stop(next: 'stopped' | 'disabled' | 'needs-sign-in' = 'stopped'): Promise<void> {
     this.#generation++;
     this.#attempt = undefined;
     this.#clearTimers();
@@ -123,6 +124,17 @@ export class ServerSupervisor {
     this.problem = undefined;
     if (this.def.enabled) await this.start();
     else this.#set('disabled');
+  }
+
+  /**
+   * The server's sign-in is gone (revoked, signed out) or refused: its connection ends and it waits
+   * for the user, without restarts; `reason` says how to sign in. A disabled server stays disabled.
+   */
+  async signInRequired(reason: string): Promise<void> {
+    if (this.state === 'disabled') return;
+    this.problem = reason;
+    if (this.state === 'needs-sign-in' && !this.#run) return this.#deps.changed(false);
+    await this.stop('needs-sign-in');
   }
 
   /** The live connection for a call, starting an on-demand server; throws with the reason when there is none. */
@@ -147,6 +159,8 @@ export class ServerSupervisor {
         return `${name} crashed repeatedly (${this.describeLastExit()}); restart it in MCP Tray or with: mcp-tray servers restart ${this.id}`;
       case 'keychain-unavailable':
         return `${name} needs a secret but the OS keychain is unavailable: ${this.problem ?? ''}`;
+      case 'needs-sign-in':
+        return this.problem ?? `${name} needs you to sign in: mcp-tray servers login ${this.id} (or Sign in, in MCP Tray)`;
       case 'starting':
         return `${name} is still starting`;
       default:
@@ -226,6 +240,14 @@ export class ServerSupervisor {
       if (error instanceof MissingSecretError) {
         this.problem = error.message;
         return this.#set('stopped');
+      }
+      if (needsSignIn(error)) {
+        // Not a crash: nothing restarts until the user signs in.
+        if (run) await this.#reap(run);
+        this.#run = undefined;
+        if (generation !== this.#generation) return;
+        this.problem = error.message;
+        return this.#set('needs-sign-in');
       }
       const exit = run ? await this.exitOfRun(run, 200) : undefined;
       if (run) await this.#reap(run);

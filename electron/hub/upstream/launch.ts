@@ -2,7 +2,8 @@
 // stdio, or a Streamable HTTP connection to a remote server. Either way the caller gets one shape:
 // the transport, a promise of how it ended, and a stop() that leaves nothing running.
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { StreamTransport } from '../jsonrpc/stream-transport.ts';
 import { spawnGroup, stopGroup, type ExitInfo, type SpawnSpec } from '../supervisor/process-group.ts';
 import type { ServerLog } from '../supervisor/server-log.ts';
@@ -15,12 +16,21 @@ export interface Launched {
   stop(): Promise<void>;
 }
 
+/**
+ * A remote server that signs in (docs/oauth.md): the SDK's auth provider, and the fetch that adds
+ * the server's headers to its own origin only (so they never reach the authorization server).
+ */
+export interface RemoteAuth {
+  readonly authProvider: OAuthClientProvider;
+  readonly fetch: FetchLike;
+}
+
 export type LaunchPlan =
   | { readonly kind: 'process'; readonly spawn: SpawnSpec }
-  | { readonly kind: 'remote'; readonly url: string; readonly headers: Record<string, string> };
+  | { readonly kind: 'remote'; readonly url: string; readonly headers: Record<string, string>; readonly auth?: RemoteAuth };
 
 export async function launch(plan: LaunchPlan, log: ServerLog): Promise<Launched> {
-  return plan.kind === 'process' ? launchProcess(plan.spawn, log) : launchRemote(plan.url, plan.headers, log);
+  return plan.kind === 'process' ? launchProcess(plan.spawn, log) : launchRemote(plan.url, plan.headers, log, plan.auth);
 }
 
 async function launchProcess(spec: SpawnSpec, log: ServerLog): Promise<Launched> {
@@ -50,8 +60,8 @@ async function launchProcess(spec: SpawnSpec, log: ServerLog): Promise<Launched>
   };
 }
 
-async function launchRemote(url: string, headers: Record<string, string>, log: ServerLog): Promise<Launched> {
-  const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
+async function launchRemote(url: string, headers: Record<string, string>, log: ServerLog, auth?: RemoteAuth): Promise<Launched> {
+  const transport = new StreamableHTTPClientTransport(new URL(url), auth ? { authProvider: auth.authProvider, fetch: auth.fetch } : { requestInit: { headers } });
   let resolveExit!: (info: ExitInfo) => void;
   const exited = new Promise<ExitInfo>((resolve) => (resolveExit = resolve));
   let ending = false;

@@ -16,6 +16,8 @@ export type {
   ServerState,
   ServerStatus,
   SessionInfo,
+  SignInAttempt,
+  SignInInfo,
   ToolAnnotationsInfo,
   ToolInfo,
   WriteMode,

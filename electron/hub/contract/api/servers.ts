@@ -4,7 +4,8 @@ import { EnvNameSchema, HeaderNameSchema, ServerDefinitionSchema, ServerIdSchema
 import type { LogLineInfo, ServerStatus } from '../shapes.ts';
 
 const serverRef = z.object({ id: ServerIdSchema }).strict();
-const secretName = z.union([EnvNameSchema, HeaderNameSchema]);
+/** An env var, a header, or the client secret of a sign-in client id the user entered. */
+const secretName = z.union([EnvNameSchema, HeaderNameSchema, z.literal('oauth-client-secret')]);
 
 export const serverRequests = {
   'servers.list': z.object({}).strict(),

@@ -10,12 +10,13 @@ import { toastStore } from '../../../common/state/toast-store.ts';
 import { buildDefinition, slugify, type ServerDraft } from '../lib/build-definition.ts';
 import { FieldsSecretRows, type SecretRow } from './fields-secret-rows.tsx';
 
-const EMPTY: Omit<ServerDraft, 'secrets'> = { kind: 'stdio', id: '', name: '', startup: 'eager', command: '', args: '', pairs: '', url: '' };
+const EMPTY: Omit<ServerDraft, 'secrets'> = { kind: 'stdio', id: '', name: '', startup: 'eager', command: '', args: '', pairs: '', url: '', oauthClientId: '', oauthScopes: '' };
 
 export function DialogFormAddServer({ onClose }: { readonly onClose: () => void }) {
   const [draft, setDraft] = useState(EMPTY);
   const [idTouched, setIdTouched] = useState(false);
   const [secrets, setSecrets] = useState<readonly SecretRow[]>([]);
+  const [clientSecret, setClientSecret] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
@@ -36,7 +37,12 @@ export function DialogFormAddServer({ onClose }: { readonly onClose: () => void 
         await control.call('secrets.set', { server: server.id, name: secret.name.trim(), value: secret.value });
         stored++;
       }
-      toastStore.show('success', `Added ${server.name}${stored ? `; ${stored} secret${stored > 1 ? 's' : ''} stored in the keychain` : ''}. Write mode is off.`);
+      if (server.kind === 'http' && draft.oauthClientId?.trim() && clientSecret) {
+        await control.call('secrets.set', { server: server.id, name: 'oauth-client-secret', value: clientSecret });
+        stored++;
+      }
+      const signIn = server.state === 'needs-sign-in' ? ' It needs you to sign in: use Sign in on its page.' : '';
+      toastStore.show('success', `Added ${server.name}${stored ? `; ${stored} secret${stored > 1 ? 's' : ''} stored in the keychain` : ''}. Write mode is off.${signIn}`);
       navigate('servers', server.id);
       onClose();
     } catch (e) {
@@ -109,6 +115,24 @@ export function DialogFormAddServer({ onClose }: { readonly onClose: () => void 
             <Field label="Headers" hint="Name: value per line, not secret. Put tokens under Secrets below.">
               {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
             </Field>
+            <fieldset className="field field-wide">
+              <legend className="field-label">Sign-in (OAuth)</legend>
+              <p className="field-hint">
+                A server that asks for a sign-in gets a Sign in button; MCP Tray registers itself with its authorization server. Fill these in only if that server offers no
+                registration and you registered a client there (redirect URI http://127.0.0.1/callback).
+              </p>
+              <div className="form-grid">
+                <Field label="Client id">
+                  {(p) => <input {...p} className="input mono" value={draft.oauthClientId} onChange={(e) => update({ oauthClientId: e.target.value })} autoComplete="off" />}
+                </Field>
+                <Field label="Client secret" hint="Stored in the OS keychain; leave empty for a public client.">
+                  {(p) => <input {...p} className="input mono" type="password" autoComplete="new-password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} />}
+                </Field>
+                <Field label="Scopes" hint="Space-separated; only when the server does not say which.">
+                  {(p) => <input {...p} className="input mono" value={draft.oauthScopes} onChange={(e) => update({ oauthScopes: e.target.value })} />}
+                </Field>
+              </div>
+            </fieldset>
           </>
         )}
         <Field label="Startup">

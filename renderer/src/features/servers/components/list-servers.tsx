@@ -8,6 +8,8 @@ import { PillServerState } from './pill-server-state.tsx';
 function attention(server: ServerStatus): string | undefined {
   if (server.state === 'crashed') return describeExit(server) ? `Gave up: ${describeExit(server)}` : 'Gave up after repeated crashes';
   if (server.state === 'keychain-unavailable' || (server.state === 'stopped' && server.problem)) return server.problem;
+  if (server.state === 'needs-sign-in') return 'Sign in to use its tools';
+  if (server.auth?.pendingScope) return 'Asks for more permission: sign in again';
   return undefined;
 }
 
@@ -28,7 +30,7 @@ export function ListServers({ servers, selectedId }: { readonly servers: readonl
               </span>
               <span className={`write-mode-tag write-mode-${server.writeMode}`}>{WRITE_MODE_LABEL[server.writeMode]}</span>
             </span>
-            {attention(server) && <span className={`server-item-problem${server.state === 'stopped' ? '' : ' is-error'}`}>{attention(server)}</span>}
+            {attention(server) && <span className={`server-item-problem${server.state === 'crashed' || server.state === 'keychain-unavailable' ? ' is-error' : ''}`}>{attention(server)}</span>}
           </a>
         </li>
       ))}

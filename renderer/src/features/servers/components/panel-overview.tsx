@@ -12,7 +12,7 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
   const exit = server.lastExit;
   return (
     <div className="stack">
-      {(server.state === 'crashed' || server.state === 'keychain-unavailable' || server.problem) && (
+      {(server.state === 'crashed' || server.state === 'keychain-unavailable' || server.problem) && server.state !== 'needs-sign-in' && (
         <div className={`callout ${view.tone === 'error' ? 'callout-danger' : 'callout-warn'}`} role="status">
           <strong>{view.label}:</strong> {view.detail}
         </div>

@@ -42,7 +42,7 @@ export function PanelSecrets({ server }: { readonly server: ServerStatus }) {
                 <td>
                   <code>{secret.name}</code>
                 </td>
-                <td>{secret.kind === 'env' ? 'environment variable' : 'HTTP header'}</td>
+                <td>{secret.kind === 'env' ? 'environment variable' : secret.kind === 'header' ? 'HTTP header' : 'OAuth client secret (optional)'}</td>
                 <td>{secret.set ? <StatusPill tone="ok" label="Set" /> : <StatusPill tone="warn" label="Not set" />}</td>
                 <td className="cell-actions">
                   <button type="button" className="btn btn-small" onClick={() => setEditing(secret)}>

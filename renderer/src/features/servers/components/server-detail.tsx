@@ -12,13 +12,15 @@ import { FormServerSettings } from './form-server-settings.tsx';
 import { PanelOverview } from './panel-overview.tsx';
 import { PanelSecrets } from './panel-secrets.tsx';
 import { PanelServerLog } from './panel-server-log.tsx';
+import { PanelSignIn } from './panel-sign-in.tsx';
 import { PillServerState } from './pill-server-state.tsx';
 import { TableTools } from './table-tools.tsx';
 
 type TabKey = 'overview' | 'tools' | 'secrets' | 'log' | 'settings';
 
 export function ServerDetail({ server }: { readonly server: ServerStatus }) {
-  const missingSecrets = server.secrets.filter((s) => !s.set).length;
+  // An OAuth client secret is optional (a public client has none).
+  const missingSecrets = server.secrets.filter((s) => !s.set && s.kind !== 'oauth').length;
   const [tab, setTab] = useState<TabKey>(missingSecrets > 0 ? 'secrets' : 'overview');
   const enable = useAction(async (on: boolean) => hubStore.upsertServer(await control.call(on ? 'servers.enable' : 'servers.disable', { id: server.id })));
   const restart = useAction(async () => hubStore.upsertServer(await control.call('servers.restart', { id: server.id })), `Restarted ${server.name}`);
@@ -44,6 +46,7 @@ export function ServerDetail({ server }: { readonly server: ServerStatus }) {
           <code>{server.id}</code> · {server.kind === 'bundled' ? `bundled (${server.bundled})` : server.kind === 'http' ? 'remote (HTTP)' : 'command (stdio)'} · <code>{server.launch}</code>
         </p>
         <ControlWriteMode server={server} />
+        <PanelSignIn server={server} />
       </header>
       <Tabs
         label={`${server.name} details`}

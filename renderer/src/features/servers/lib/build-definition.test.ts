@@ -48,6 +48,14 @@ describe('build-definition', () => {
     expect(def).toMatchObject({ kind: 'http', url: 'https://mcp.example.com/mcp', headers: { 'X-Team': 'a' }, secretHeaders: ['Authorization'], secretEnv: [] });
   });
 
+  it('an HTTP server with a sign-in client id and scopes; none when left empty', () => {
+    const def = buildDefinition(draft({ kind: 'http', url: 'https://mcp.example.com/mcp', pairs: '', secrets: [], oauthClientId: ' tray-client ', oauthScopes: ' read   write ' }));
+    expect(def).toMatchObject({ oauthClientId: 'tray-client', oauthScopes: 'read write' });
+    const plain = buildDefinition(draft({ kind: 'http', url: 'https://mcp.example.com/mcp', pairs: '', secrets: [], oauthClientId: '  ', oauthScopes: '' }));
+    expect(plain).not.toHaveProperty('oauthClientId');
+    expect(plain).not.toHaveProperty('oauthScopes');
+  });
+
   it('refuses a bad id, a missing command, a URL that is not http(s)', () => {
     expect(() => buildDefinition(draft({ id: '-bad' }))).toThrow(/slug of at most 24 characters/);
     expect(() => buildDefinition(draft({ command: '  ' }))).toThrow('Enter the command to run');

@@ -18,6 +18,10 @@ export interface ServerDraft {
   /** KEY=VALUE per line (stdio env) or Name: value per line (http headers). */
   readonly pairs: string;
   readonly url: string;
+  /** A client id registered with the server's authorization server, when it offers no registration (optional). */
+  readonly oauthClientId?: string;
+  /** Scopes to ask for when the server does not say (optional). */
+  readonly oauthScopes?: string;
   readonly secrets: readonly SecretDraft[];
 }
 
@@ -62,5 +66,16 @@ export function buildDefinition(draft: ServerDraft): ServerDefinition {
     };
   }
   if (!/^https?:\/\//.test(draft.url.trim())) throw new Error('Enter the server URL, starting with https:// or http://.');
-  return { ...base, kind: 'http', url: draft.url.trim(), headers: parsePairs(draft.pairs, ':'), secretHeaders: secretNames, secretEnv: [] };
+  const oauthClientId = draft.oauthClientId?.trim() || undefined;
+  const oauthScopes = draft.oauthScopes?.trim().replace(/\s+/g, ' ') || undefined;
+  return {
+    ...base,
+    kind: 'http',
+    url: draft.url.trim(),
+    headers: parsePairs(draft.pairs, ':'),
+    secretHeaders: secretNames,
+    secretEnv: [],
+    ...(oauthClientId ? { oauthClientId } : {}),
+    ...(oauthScopes ? { oauthScopes } : {}),
+  };
 }

@@ -26,6 +26,13 @@ describe('server state', () => {
     expect(stateView(server({ startup: 'on-demand' }), NOW).detail).toBe('starts at its first call');
   });
 
+  it('needs sign-in: why, in the words of the UI (the CLI hint stays in the problem)', () => {
+    const hint = 'server "git" needs you to sign in: mcp-tray servers login git (or Sign in, in MCP Tray)';
+    expect(stateView(server({ state: 'needs-sign-in', problem: hint, auth: { signedIn: false } }), NOW)).toEqual({ tone: 'warn', label: 'Needs sign-in', detail: 'sign in to use its tools' });
+    expect(stateView(server({ state: 'needs-sign-in', problem: hint, auth: { signedIn: false, attempt: { startedAt: 'a', endedAt: 'b', error: 'no PKCE' } } }), NOW).detail).toBe('sign-in failed: no PKCE');
+    expect(stateView(server({ state: 'needs-sign-in', problem: 'the metadata names another issuer', auth: { signedIn: true } }), NOW).detail).toBe('the metadata names another issuer');
+  });
+
   it('no exit, no sentence about it', () => {
     expect(describeExit(server({}))).toBeUndefined();
   });

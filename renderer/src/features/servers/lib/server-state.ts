@@ -34,6 +34,12 @@ export function stateView(server: ServerStatus, now: number): StateView {
       return { tone: 'off', label: 'Disabled', detail: 'clients do not see its tools' };
     case 'keychain-unavailable':
       return { tone: 'error', label: 'Keychain unavailable', detail: server.problem };
+    case 'needs-sign-in': {
+      // Why: a failed sign-in, a refusal while still signed in (the server changed), or simply none yet.
+      const failed = server.auth?.attempt?.error;
+      const detail = failed ? `sign-in failed: ${failed}` : server.auth?.signedIn && server.problem ? server.problem : 'sign in to use its tools';
+      return { tone: 'warn', label: 'Needs sign-in', detail };
+    }
     case 'stopped':
       return server.problem ? { tone: 'warn', label: 'Stopped', detail: server.problem } : { tone: 'off', label: 'Stopped', detail: server.startup === 'on-demand' ? 'starts at its first call' : undefined };
   }
