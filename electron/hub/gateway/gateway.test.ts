@@ -36,6 +36,9 @@ class InMemoryDirectory implements ServerDirectory {
       exitOfRun: async () => undefined,
       callStarted: () => undefined,
       callEnded: () => undefined,
+      upstreamFor() {
+        return this;
+      },
     });
   }
   supervisors(): DirectoryServer[] {
@@ -44,6 +47,10 @@ class InMemoryDirectory implements ServerDirectory {
   get(id: string): DirectoryServer | undefined {
     return this.servers.get(id);
   }
+  sessionUpstreams(): DirectoryServer[] {
+    return [];
+  }
+  closeSession(): void {}
 }
 
 /** Double of the call log: keeps what the gateway records. */
