@@ -255,7 +255,7 @@ export class Gateway {
   #instructions(): string {
     const parts = ['MCP Tray: one connection to the MCP servers this user runs. Write tools stay hidden until the user turns write mode on for their server; write calls may wait for the user\'s approval.'];
     for (const supervisor of this.#deps.directory.supervisors()) {
-      const text = supervisor.connection?.instructions;
+      const text = (supervisor.connection ?? supervisor.introduced)?.instructions;
       if (supervisor.def.enabled && text) parts.push(`Server "${supervisor.id}": ${text}`);
     }
     return parts.join('\n\n');
@@ -425,7 +425,7 @@ export class Gateway {
   #resourceOwner(uri: string, session: ClientSession): string {
     const serverId = this.catalogFor(session).serverForResource(uri);
     if (serverId) return serverId;
-    const withResources = this.#deps.directory.supervisors().filter((s) => s.def.enabled && s.connection?.capabilities.resources);
+    const withResources = this.#deps.directory.supervisors().filter((s) => s.def.enabled && (s.connection ?? s.introduced)?.capabilities.resources);
     if (withResources.length === 1) return withResources[0]!.id;
     throw new McpError(ErrorCode.InvalidParams, `Resource not found: no server of MCP Tray offers ${uri}`);
   }

@@ -7,7 +7,7 @@ import type { CatalogSource } from './catalog.ts';
 /** What the gateway uses of one supervised server, or of one client's lane of it. */
 export type DirectoryServer = Pick<
   ServerSupervisor,
-  'id' | 'def' | 'state' | 'problem' | 'listsKnown' | 'lists' | 'connection' | 'connectionForCall' | 'currentRun' | 'exitOfRun' | 'callStarted' | 'callEnded'
+  'id' | 'def' | 'state' | 'problem' | 'listsKnown' | 'lists' | 'connection' | 'introduced' | 'connectionForCall' | 'currentRun' | 'exitOfRun' | 'callStarted' | 'callEnded'
 > & {
   /** Where this client session's calls go: the server itself, or (per-client) the session's own lane. */
   upstreamFor(owner: LaneOwner): DirectoryServer;

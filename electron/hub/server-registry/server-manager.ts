@@ -261,7 +261,7 @@ export class ServerManager implements ServerDirectory {
         ...(taskOnly ? { taskOnly } : {}),
       };
     });
-    const connection = s.connection;
+    const connection = s.connection ?? s.introduced;
     return {
       id,
       name: def.name,

@@ -62,6 +62,11 @@ export class ServerSupervisor {
   lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
   /** Whether `lists` came from a live connection or the on-demand cache. */
   listsKnown = false;
+  /**
+   * What the server said about itself when it last connected, kept while it is stopped: a
+   * per-client server's own process stops once it has listed, yet its instructions still count.
+   */
+  introduced: Pick<UpstreamConnection, 'serverInfo' | 'instructions' | 'capabilities'> | undefined;
   /** The client sessions' own processes or sessions, for a per-client server (set by the server manager). */
   lanes: ClientLanes | undefined;
   /** The last server→client request this shared server sent that no one client could be told to answer. */
@@ -248,6 +253,7 @@ export class ServerSupervisor {
       }
       const toolsBefore = this.listsKnown ? this.lists.tools.length : 0;
       this.connection = connection;
+      this.introduced = { serverInfo: connection.serverInfo, instructions: connection.instructions, capabilities: connection.capabilities };
       this.lists = connection.lists;
       this.listsKnown = true;
       this.startedAt = Date.now();

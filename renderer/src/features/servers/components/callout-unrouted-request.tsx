@@ -18,7 +18,7 @@ export function CalloutUnroutedRequest({ server }: { readonly server: ServerStat
   if (!refused || !server.sessionsSettable || server.sessions !== 'shared') return null;
   const why = refused.sessions === 0 ? 'no client had a call open to it' : `${refused.sessions} client sessions had calls open to it`;
   return (
-    <div className="callout callout-warn" role="status" data-testid="unrouted-request">
+    <div className="callout callout-warn stack" role="status" data-testid="unrouted-request">
       <p>
         <strong>A request was refused.</strong> At {formatDateTime(refused.at)} this server asked its client for {WHAT[refused.method] ?? refused.method} while {why}, so
         MCP Tray could not tell whose it was. With one process per client session, every such request reaches the client whose call caused it.
