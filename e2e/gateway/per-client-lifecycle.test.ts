@@ -155,9 +155,16 @@ describe('a per-client command server', () => {
     await waitFor('every process of the killed hub to be gone', () => [...leaders, ...mine].every((pid) => !alive(pid)), 10_000);
     const problems = async () => (await cliJson<HubStatus>(dataDir, ['status'])).problems;
     expect(await problems()).toContain('Stopped servers left running by a previous hub that did not exit cleanly: forker');
-    // A hub that stopped cleanly leaves the next one nothing to stop.
+    // A hub that stops cleanly stops every client's process before it exits, and leaves the next
+    // one nothing to stop.
+    const c = await ide(dataDir, 'C');
+    await c.callTool({ name: 'peek', arguments: {} });
+    const cLeader = (await server(dataDir, 'forker')).clientProcesses.find((p) => p.clientLabel === 'client-c')!.pid!;
+    await waitFor("C's grandchild", () => forked().length === 4);
+    const cGrandchild = forked().at(-1)!;
     await next.stop();
     hubs.splice(hubs.indexOf(next), 1);
+    expect([cLeader, cGrandchild].filter(alive)).toEqual([]);
     const third = await startHub(dataDir);
     hubs.push(third);
     expect((await problems()).filter((p) => p.startsWith('Stopped servers left running'))).toEqual([]);

@@ -25,6 +25,8 @@ export class ClientLanes {
   readonly #server: ServerSupervisor;
   readonly #deps: ClientLanesDeps;
   readonly #lanes = new Map<string, ServerSupervisor>();
+  /** Lanes of closed sessions still stopping: the server's stop waits for them too. */
+  readonly #closing = new Set<Promise<void>>();
 
   constructor(server: ServerSupervisor, deps: ClientLanesDeps) {
     this.#server = server;
@@ -62,16 +64,17 @@ export class ClientLanes {
     if (!lane) return;
     this.#lanes.delete(sessionId);
     this.#deps.changed();
-    await lane.stop();
+    const stopping: Promise<void> = lane.stop().finally(() => this.#closing.delete(stopping));
+    this.#closing.add(stopping);
+    await stopping;
   }
 
   /** The server stops, restarts or changes: every lane stops; each client gets a new one at its next use. */
   async stopAll(): Promise<void> {
     const lanes = this.all();
-    if (lanes.length === 0) return;
     this.#lanes.clear();
-    this.#deps.changed();
-    await Promise.all(lanes.map((lane) => lane.stop()));
+    if (lanes.length > 0) this.#deps.changed();
+    await Promise.all([...lanes.map((lane) => lane.stop()), ...this.#closing]);
   }
 
   info(): ClientProcessInfo[] {
