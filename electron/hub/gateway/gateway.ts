@@ -361,12 +361,13 @@ export class Gateway {
       const ref = request.params.ref as { type: string; name?: string; uri?: string };
       let serverId: string | undefined;
       const params = { ...request.params } as Record<string, unknown>;
+      const catalog = this.catalogFor(session);
       if (ref.type === 'ref/prompt' && ref.name) {
-        const entry = this.catalog().prompts.get(ref.name);
+        const entry = catalog.prompts.get(ref.name);
         serverId = entry?.serverId;
         if (entry) params.ref = { ...ref, name: entry.item.name };
       } else if (ref.type === 'ref/resource' && ref.uri) {
-        serverId = this.catalog().serverForTemplate(ref.uri) ?? this.catalog().serverForResource(ref.uri);
+        serverId = catalog.serverForTemplate(ref.uri) ?? catalog.serverForResource(ref.uri);
       }
       if (!serverId) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
       const supervisor = this.#supervisor(serverId);

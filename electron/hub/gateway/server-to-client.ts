@@ -69,7 +69,9 @@ export async function answerRoots(ctx: ServerToClientContext, serverId: string, 
   const session = sessionId === undefined ? undefined : ctx.session(sessionId);
   if (session) {
     if (session.server.getClientCapabilities()?.roots) {
-      return (await session.server.listRoots(undefined, { signal, timeout: ROOTS_TIMEOUT_MS })) as { roots: Array<{ uri: string; name?: string }> };
+      // Beside the session's call in progress when there is one, like sampling (see above).
+      const call = ctx.inflight(serverId).findLast((c) => c.session === session);
+      return (await session.server.listRoots(undefined, { signal, timeout: ROOTS_TIMEOUT_MS, relatedRequestId: call?.requestId })) as { roots: Array<{ uri: string; name?: string }> };
     }
     ctx.log(serverId, `${session.identity.label} declares no roots of its own; answered the server's roots request with ${set}`);
     return { roots: configured };

@@ -109,7 +109,8 @@ export class ServerSupervisor {
    */
   upstreamFor(owner: LaneOwner): ServerSupervisor {
     if (!this.lanes || this.#deps.lane || sessionMode(this.def) === 'shared') return this;
-    if (this.state === 'disabled' || this.state === 'keychain-unavailable') throw new ServerUnavailableError(this.unavailableReason());
+    // What keeps the server itself from running keeps every client's lane from running too.
+    if (this.state === 'disabled' || this.state === 'keychain-unavailable' || this.state === 'crashed') throw new ServerUnavailableError(this.unavailableReason());
     return this.lanes.for(owner);
   }
 
