@@ -323,7 +323,11 @@ export class ServerManager implements ServerDirectory {
         listCache: { read: () => undefined, write: () => undefined },
         hooks: this.#deps.hooksFor(def.id, owner.sessionId),
         // Any change of a lane changes what its client sees (its own lists while it runs).
-        changed: () => this.#deps.changed(def.id, true),
+        changed: () => {
+          // A server whose own process has not run in this hub (lists from the cache) learns what it says of itself from a lane.
+          supervisor.introduced ??= supervisor.lanes?.of(owner.sessionId)?.introduced;
+          this.#deps.changed(def.id, true);
+        },
         idleMs: () => this.#deps.settings.get().perClientIdleSeconds * 1000,
         lane: owner,
       }),
