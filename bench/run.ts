@@ -1,7 +1,9 @@
 // `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
 // client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
-// 16 clients, an 8 MB result, hub start-up and idle memory, and call-log queries at 1,000,000
+// 16 clients, an 8 MB result, hub start-up and idle memory, the memory of the hub and its servers
+// with 4 clients on a shared and on a per-client server, and call-log queries at 1,000,000
 // entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
+// BENCH_ONLY=clients-memory runs only the memory with clients, prints it, and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,17 +11,28 @@ import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
+import { clientsMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
 import { round } from './lib/stats.ts';
-import { renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
+import { memoryRows, renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
 const EIGHT_MB = 8 * 1024 * 1024;
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
+async function measureClientsMemory(): Promise<NonNullable<BenchResults['clientsMemory']>> {
+  log('memory: hub and servers with 4 clients on server-everything, shared, then per-client');
+  return { shared: await clientsMemory('shared', 4), perClient: await clientsMemory('per-client', 4) };
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'clients-memory') {
+    const memory = await measureClientsMemory();
+    process.stdout.write(renderTable({} as BenchResults, memoryRows({ clientsMemory: memory })));
+    return;
+  }
   const started = Date.now();
   const results: BenchResults = { machine: machine(), date: new Date().toISOString(), latency: {}, throughput: {}, bigResult: {}, startup: { readyMs: 0, idleRssMb: 0 }, log: { rows: LOG_ROWS, buildSeconds: 0, queries: [] } };
 
@@ -77,6 +90,7 @@ async function main(): Promise<void> {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 10 : 0));
   results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb };
+  results.clientsMemory = await measureClientsMemory();
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };

@@ -1,4 +1,5 @@
 // The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
+import type { TreeMemory } from './clients-memory.ts';
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
@@ -11,6 +12,8 @@ export interface BenchResults {
   throughput: Partial<Record<'bridge' | 'http', { callsPerSecond: number; calls: number; errors: number }>>;
   bigResult: Partial<Record<'direct' | 'bridge' | 'http', number>>;
   startup: { readyMs: number; idleRssMb: number };
+  /** The hub and its servers with 4 clients on one server-everything, shared and per-client. */
+  clientsMemory?: Partial<Record<'shared' | 'perClient', TreeMemory>>;
   log: { rows: number; buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> };
 }
 
@@ -45,6 +48,7 @@ export function rows(r: BenchResults): Row[] {
     if (v !== undefined) out.push({ what: `8 MB result — ${path}`, value: ms(v), ratio: x(v, bd), target: path === 'direct' ? '' : '≤ 1.5× direct', met: path === 'direct' ? undefined : v <= 1.5 * bd });
   }
   out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
+  out.push(...memoryRows(r));
   out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
   for (const q of r.log.queries) {
     out.push({ what: `log page at ${r.log.rows.toLocaleString('en')}: ${q.filter}`, value: `${ms(q.ms)} (${q.rows} rows)`, ratio: '', target: '≤ 50 ms', met: q.ms <= 50 });
@@ -52,10 +56,28 @@ export function rows(r: BenchResults): Row[] {
   return out;
 }
 
+/** Memory of the hub and its servers with clients on a shared and on a per-client server. */
+export function memoryRows(r: Pick<BenchResults, 'clientsMemory'>): Row[] {
+  const out: Row[] = [];
+  const shared = r.clientsMemory?.shared;
+  for (const [key, label] of [['shared', 'shared'], ['perClient', 'per-client']] as const) {
+    const m = r.clientsMemory?.[key];
+    if (!m) continue;
+    out.push({
+      what: `hub + servers, ${m.clients} clients on a ${label} server: PSS (RSS)`,
+      value: `${round(m.pssMb, 1)} MB (${round(m.rssMb, 1)} MB), ${m.processes} processes`,
+      ratio: key === 'perClient' && shared ? `+${round((m.pssMb - shared.pssMb) / Math.max(1, m.processes - shared.processes), 1)} MB per extra process` : '',
+      target: '',
+      met: undefined,
+    });
+  }
+  return out;
+}
+
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : 'MISSED');
 
-export function renderTable(r: BenchResults): string {
-  const table = rows(r).map((row) => [row.what, row.value, row.ratio, row.target, mark(row.met)]);
+export function renderTable(r: BenchResults, only?: Row[]): string {
+  const table = (only ?? rows(r)).map((row) => [row.what, row.value, row.ratio, row.target, mark(row.met)]);
   const all = [['measurement', 'value', 'vs direct', 'target', ''], ...table];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   return `\n${all.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n\n`;
@@ -90,6 +112,11 @@ export function renderMarkdown(r: BenchResults): string {
     '  the same cores: it is the whole machine\'s figure, not the hub\'s alone.',
     '- RSS counts the Node binary\'s code pages (about 60 MB, shared with every other Node process) and a',
     '  worker thread that keeps the call log off the thread answering calls.',
+    '- Memory with clients on one server: the hub and every process under it, after each of 4 bridge',
+    '  clients made one call to server-everything, once shared (one process) and once per-client (one',
+    '  process per client session). PSS divides pages shared between processes among them, so it is the',
+    '  figure that adds up; RSS counts shared pages in every process. The per-client row says what each',
+    '  extra process costs.',
     '',
   ];
   return lines.join('\n');

@@ -178,16 +178,28 @@ describe('supervisor', () => {
     await waitFor('idle stop after 10 s', async () => (await server(dataDir, 'lazy')).state === 'stopped', 15_000, 250);
   });
 
-  it('tells a connected client about a restart: tools/list_changed, then a non-empty list', async () => {
-    const { dataDir } = await hubWith([testServerDefinition('steady')]);
+  it('tells a connected client when a restart changed the tools (tools/list_changed, then the new list), and stays quiet when it did not', async () => {
+    const flag = path.join(tempDir(), 'no-tools');
+    const { dataDir } = await hubWith([testServerDefinition('steady', ['--no-tools-after-restart-file', flag])]);
     const client = await connectBridge(dataDir, 'ide');
     clients.push(client);
     let changed = 0;
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => void changed++);
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    // The same tools after a restart: nothing to re-list.
+    expect((await cli(dataDir, ['servers', 'restart', 'steady'])).code).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(changed).toBe(0);
+    // Back without its tools: told, and the list is empty.
+    writeFileSync(flag, '');
     expect((await cli(dataDir, ['servers', 'restart', 'steady'])).code).toBe(0);
     await waitFor('tools/list_changed', () => changed > 0);
-    const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toContain('peek');
+    expect((await client.listTools()).tools).toEqual([]);
+    // Back with them: told again, and the list has them.
+    rmSync(flag);
+    const before = changed;
+    expect((await cli(dataDir, ['servers', 'restart', 'steady'])).code).toBe(0);
+    await waitFor('tools/list_changed again', () => changed > before);
+    expect((await client.listTools()).tools.map((t) => t.name)).toContain('peek');
   });
 });

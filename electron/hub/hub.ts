@@ -122,10 +122,13 @@ export class Hub {
       node: options.node ?? currentNodeRuntime(),
       serversRoot: options.serversRoot,
       pidFile: new PidFile(this.paths.pidFile),
-      hooksFor: (serverId) => ({
-        resourceUpdated: (params) => this.#gateway.resourceUpdated(params),
-        logMessage: (params) => this.#gateway.logMessage(params),
-        serverRequest: (request, signal) => this.#gateway.routeServerRequest(serverId, request, signal),
+      // A server's own connection, or with a session id one client's own lane of a per-client server.
+      hooksFor: (serverId, sessionId) => ({
+        resourceUpdated: (params) => this.#gateway.resourceUpdated(serverId, params, sessionId),
+        logMessage: (params) => this.#gateway.logMessage(serverId, params, sessionId),
+        serverRequest: (request, signal) => this.#gateway.routeServerRequest(serverId, request, signal, sessionId),
+        listRoots: (signal) => this.#gateway.listRoots(serverId, signal, sessionId),
+        connected: sessionId === undefined ? undefined : (connection) => this.#gateway.laneConnected(serverId, sessionId, connection),
       }),
       changed: (serverId, listsChanged) => {
         if (listsChanged) this.#gateway.listsChanged();
@@ -144,6 +147,10 @@ export class Hub {
       sessionClosed: (sessionId) => {
         this.#sessionEvents.forget(sessionId);
         this.emit({ type: 'session-closed', sessionId });
+      },
+      unrouted: (serverId, method, sessions) => this.#servers.noteUnrouted(serverId, method, sessions),
+      serverLog: (serverId, text) => {
+        if (this.#servers.get(serverId)) this.#servers.logOf(serverId).add('hub', text);
       },
     });
 

@@ -24,8 +24,10 @@ export interface ToolInfo {
   readonly description?: string;
   readonly annotations?: ToolAnnotationsInfo;
   readonly disabled: boolean;
-  /** Whether clients see it now (read tools, or write tools with write mode on; not disabled). */
+  /** Whether clients see it now (read tools, or write tools with write mode on; not disabled; not one that runs only as a task). */
   readonly listed: boolean;
+  /** The server runs it only as a task (`execution.taskSupport: required`), which MCP Tray does not pass on: never listed. */
+  readonly taskOnly?: boolean;
 }
 
 export interface ExitSummary {
@@ -34,6 +36,21 @@ export interface ExitSummary {
   readonly at: string;
   readonly reason?: string;
   readonly stderrTail: readonly string[];
+}
+
+/** One client session's own process (or remote session) of a per-client server. */
+export interface ClientProcessInfo {
+  readonly sessionId: string;
+  /** The verified client id and its label, as in SessionInfo. */
+  readonly clientId: string;
+  readonly clientLabel: string;
+  readonly state: ServerState;
+  readonly pid?: number;
+  readonly startedAt?: string;
+  readonly nextAttemptAt?: string;
+  readonly failures: number;
+  readonly problem?: string;
+  readonly lastExit?: ExitSummary;
 }
 
 export interface SecretInfo {
@@ -98,6 +115,19 @@ export interface ServerStatus {
   /** What runs: the command line, or the URL (never a secret value). */
   readonly launch: string;
   readonly options: Record<string, string | readonly string[]>;
+  /** `shared`: one process (or session) for every client; `per-client`: one per client session. */
+  readonly sessions: 'shared' | 'per-client';
+  /** Whether the user may choose `sessions` (command servers; remote ones are always per client, bundled ones shared). */
+  readonly sessionsSettable: boolean;
+  /** Per-client servers: each client session's own process or session. */
+  readonly clientProcesses: readonly ClientProcessInfo[];
+  /** Folders the hub answers a roots request with when no single client owns the session. */
+  readonly roots: readonly string[];
+  /**
+   * A shared server last asked "the client" something (sampling, elicitation) that MCP Tray could
+   * not route to one client, so it was refused; per-client sessions avoid that.
+   */
+  readonly unroutedRequest?: { readonly at: string; readonly method: string; readonly sessions: number };
 }
 
 export interface ClientInfoSummary {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionInfo } from '../contract/contract.ts';
+import type { LaneOwner } from '../supervisor/server-supervisor.ts';
 import { HUB_VERSION } from '../version.ts';
 
 export const HUB_SERVER_INFO = { name: 'mcp-tray', title: 'MCP Tray', version: HUB_VERSION } as const;
@@ -24,7 +25,7 @@ export class ClientSession {
   lastCallAt: string | undefined;
   calls = 0;
   pendingApprovals = 0;
-  /** Set by logging/setLevel; messages below it are not forwarded. */
+  /** Set by logging/setLevel: the client asked for log messages; those below it are not forwarded. */
   logLevel: LoggingLevel | undefined;
   /** Tools approved "for this session" (docs/write-mode-and-approvals.md), by server and tool name. */
   readonly approvedTools = new Set<string>();
@@ -49,6 +50,11 @@ export class ClientSession {
         'notifications/resources/list_changed',
       ],
     });
+  }
+
+  /** Who a per-client server's lane for this session belongs to. */
+  get owner(): LaneOwner {
+    return { sessionId: this.id, clientId: this.identity.clientId, label: this.identity.label };
   }
 
   get clientInfo(): { name: string; version: string } | undefined {

@@ -6,7 +6,14 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ErrorCode,
+  McpError,
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApprovalQueue, type RuleBook } from '../approvals/approval-gate.ts';
@@ -29,13 +36,19 @@ class InMemoryDirectory implements ServerDirectory {
       state: 'running',
       problem: undefined,
       listsKnown: true,
-      lists: connection.lists,
+      get lists() {
+        return connection.lists;
+      },
       connection,
+      introduced: undefined,
       connectionForCall: async () => connection,
       currentRun: undefined,
       exitOfRun: async () => undefined,
       callStarted: () => undefined,
       callEnded: () => undefined,
+      upstreamFor() {
+        return this;
+      },
     });
   }
   supervisors(): DirectoryServer[] {
@@ -44,6 +57,10 @@ class InMemoryDirectory implements ServerDirectory {
   get(id: string): DirectoryServer | undefined {
     return this.servers.get(id);
   }
+  sessionUpstreams(): DirectoryServer[] {
+    return [];
+  }
+  closeSession(): void {}
 }
 
 /** Double of the call log: keeps what the gateway records. */
@@ -115,7 +132,8 @@ describe('Gateway over in-memory transports', () => {
     upstream = notesServer(received);
     const [hubClientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await upstream.connect(serverSide);
-    const connection = await UpstreamConnection.open(hubClientSide);
+    // The supervisor's part: a server's new lists reach the gateway.
+    const connection = await UpstreamConnection.open(hubClientSide, { listsChanged: () => gateway.listsChanged() });
     def = { id: 'notes', name: 'Notes', kind: 'stdio', command: 'notes', args: [], env: {}, secretEnv: [], enabled: true, writeMode: 'off', startup: 'eager', toolOverrides: {} } as ServerDefinition;
     directory = new InMemoryDirectory();
     directory.add(def, connection);
@@ -199,6 +217,41 @@ describe('Gateway over in-memory transports', () => {
     expect(result.isError).toBe(true);
     expect(text(result)).toContain('the tool is disabled');
     expect(received).toEqual([]);
+  });
+
+  it('tells a session only about the list that changed, and nothing when nothing did', async () => {
+    const heard: string[] = [];
+    client.setNotificationHandler(ToolListChangedNotificationSchema, () => void heard.push('tools'));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, () => void heard.push('prompts'));
+    client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void heard.push('resources'));
+    gateway.listsChanged();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual([]);
+    setWriteMode('ask');
+    await expect.poll(() => heard).toEqual(['tools']);
+    upstream.registerPrompt('another', { description: 'Another prompt' }, async () => ({ messages: [] }));
+    await expect.poll(() => heard).toEqual(['tools', 'prompts']);
+  });
+
+  it('never lists a tool that runs only as a task, and says why a call to it is refused', async () => {
+    upstream.experimental.tasks.registerToolTask(
+      'research',
+      { description: 'Runs as a task', inputSchema: {}, annotations: { readOnlyHint: true }, execution: { taskSupport: 'required' } },
+      {
+        createTask: async () => {
+          throw new Error('not reached');
+        },
+        getTask: async () => {
+          throw new Error('not reached');
+        },
+        getTaskResult: async () => {
+          throw new Error('not reached');
+        },
+      },
+    );
+    await expect.poll(async () => directory.get('notes')!.lists.tools.map((t) => t.name)).toContain('research');
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['read_note']);
+    await expect(client.callTool({ name: 'research', arguments: {} })).rejects.toThrow('the server runs it only as a task');
   });
 
   it('answers an unknown tool with a protocol error', async () => {

@@ -1,6 +1,8 @@
 // The gateway (docs/gateway.md): one MCP server session per connected client, exposing the aggregated
-// tools, prompts and resources of every enabled server, with notifications fanned out to sessions
-// and server→client requests (sampling, elicitation) routed to the session whose call caused them.
+// tools, prompts and resources of every enabled server. A per-client server's calls from a session go
+// to that session's own lane, whose lists, logs and requests are that client's alone; a shared
+// server's notifications go to the sessions they concern, and its requests to the session whose
+// call caused them (server-to-client.ts).
 import { randomUUID } from 'node:crypto';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
@@ -14,6 +16,7 @@ import {
   LoggingLevelSchema,
   McpError,
   ReadResourceRequestSchema,
+  RootsListChangedNotificationSchema,
   SetLevelRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
@@ -27,12 +30,15 @@ import type { KnownSecrets } from '../call-log/redact.ts';
 import { CallInProgress } from '../call-log/call-in-progress.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
-import { AnyResultSchema } from '../upstream/passthrough-schemas.ts';
-import type { ServerRequest } from '../upstream/upstream-connection.ts';
+import { sessionMode } from '../server-registry/session-mode.ts';
+import { requiresTask } from '../upstream/task-support.ts';
+import type { ServerRequest, UpstreamConnection } from '../upstream/upstream-connection.ts';
 import { Catalog } from './catalog.ts';
 import { ClientSession, type SessionIdentity } from './client-session.ts';
 import { asProtocolError, forwardRequest, ServerExitedError, type Extra } from './forward.ts';
-import { visibleSources, type ServerDirectory } from './server-directory.ts';
+import { ListAnnouncer } from './list-announcer.ts';
+import { visibleSources, type DirectoryServer, type ServerDirectory } from './server-directory.ts';
+import { answerRoots, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
 import { handleToolCall, type ToolCallParams } from './tool-call.ts';
 
 const LEVELS = LoggingLevelSchema.options;
@@ -45,12 +51,10 @@ export interface GatewayDeps {
   /** A session's facts changed (connected, initialized, a call made); the hub throttles the events. */
   readonly sessionChanged: (session: ClientSession) => void;
   readonly sessionClosed: (sessionId: string) => void;
-}
-
-interface InflightCall {
-  readonly serverId: string;
-  readonly session: ClientSession;
-  readonly requestId: string | number;
+  /** A shared server sent a request no one client could be told to answer (the UI offers per-client sessions). */
+  readonly unrouted?: (serverId: string, method: string, sessions: number) => void;
+  /** A line for a server's log (what the hub answered it, say). */
+  readonly serverLog?: (serverId: string, text: string) => void;
 }
 
 export class Gateway {
@@ -58,28 +62,66 @@ export class Gateway {
   readonly #sessions = new Map<string, ClientSession>();
   readonly #inflight = new Map<string, InflightCall>();
   #catalog: Catalog | undefined;
+  /** Bumped by every change; a session's own catalog (with its lanes' lists) is rebuilt after one. */
+  #generation = 0;
+  readonly #sessionCatalogs = new WeakMap<ClientSession, { generation: number; catalog: Catalog }>();
+  readonly #announcer: ListAnnouncer;
+  readonly #toClient: ServerToClientContext;
 
   constructor(deps: GatewayDeps) {
     this.#deps = deps;
+    this.#announcer = new ListAnnouncer(
+      () => this.#sessions.values(),
+      (session) => {
+        const catalog = this.catalogFor(session);
+        return { key: catalog, view: () => this.#listView(session) };
+      },
+    );
+    this.#toClient = {
+      directory: deps.directory,
+      session: (id) => this.#sessions.get(id),
+      inflight: (serverId) => [...this.#inflight.values()].filter((call) => call.serverId === serverId),
+      unrouted: (serverId, method, sessions) => deps.unrouted?.(serverId, method, sessions),
+      log: (serverId, text) => deps.serverLog?.(serverId, text),
+    };
   }
 
   sessions(): ClientSession[] {
     return [...this.#sessions.values()];
   }
 
+  /** Every server's own lists: what a session without lanes sees, and what the UIs show. */
   catalog(): Catalog {
     this.#catalog ??= new Catalog(visibleSources(this.#deps.directory));
     return this.#catalog;
   }
 
-  /** Servers or policy changed: rebuild names, and tell every session to re-list. */
+  /**
+   * What one session sees: the servers' lists, with a per-client server's lists taken from the
+   * session's own lane while it runs (a resource the server made for this session, say).
+   */
+  catalogFor(session: ClientSession): Catalog {
+    const cached = this.#sessionCatalogs.get(session);
+    if (cached?.generation === this.#generation) return cached.catalog;
+    const own = new Map(
+      this.#deps.directory
+        .sessionUpstreams(session.id)
+        .filter((lane) => lane.state === 'running' && lane.listsKnown)
+        .map((lane) => [lane.id, lane.lists]),
+    );
+    const catalog =
+      own.size === 0
+        ? this.catalog()
+        : new Catalog(visibleSources(this.#deps.directory).map((source) => (own.has(source.serverId) ? { serverId: source.serverId, ...own.get(source.serverId)! } : source)));
+    this.#sessionCatalogs.set(session, { generation: this.#generation, catalog });
+    return catalog;
+  }
+
+  /** Servers, lanes or policy changed: rebuild names, and tell each session about the lists that changed for it. */
   listsChanged(): void {
     this.#catalog = undefined;
-    for (const session of this.#sessions.values()) {
-      void session.server.sendToolListChanged().catch(() => undefined);
-      void session.server.sendPromptListChanged().catch(() => undefined);
-      void session.server.sendResourceListChanged().catch(() => undefined);
-    }
+    this.#generation++;
+    this.#announcer.changed();
   }
 
   /** Connects a client over a transport (the local socket or an HTTP session). */
@@ -87,6 +129,7 @@ export class Gateway {
     const session = new ClientSession(identity, this.#instructions(), sessionId);
     this.#register(session);
     this.#sessions.set(session.id, session);
+    this.#announcer.track(session);
     session.server.oninitialized = () => this.#deps.sessionChanged(session);
     session.server.onclose = () => this.#closed(session);
     await session.server.connect(transport);
@@ -105,12 +148,15 @@ export class Gateway {
     await Promise.all(this.sessions().map((session) => session.server.close().catch(() => undefined)));
   }
 
-  /** The visible tools for a session's tools/list: exposed names, policy applied. */
-  listTools(): Tool[] {
+  /**
+   * The tools a session's tools/list shows: exposed names, policy applied, and none the session
+   * could not call (a tool that runs only as a task: MCP Tray does not pass tasks on).
+   */
+  listTools(session?: ClientSession): Tool[] {
     const tools: Tool[] = [];
-    for (const entry of this.catalog().tools.values()) {
+    for (const entry of (session ? this.catalogFor(session) : this.catalog()).tools.values()) {
       const def = this.#deps.directory.get(entry.serverId)?.def;
-      if (!def) continue;
+      if (!def || requiresTask(entry.item)) continue;
       const toolClass = classifyTool(entry.item, def.toolOverrides[entry.item.name]).class;
       if (!isListed(def, entry.item.name, toolClass)) continue;
       tools.push({ ...(entry.item as Tool), name: entry.exposedName });
@@ -118,48 +164,56 @@ export class Gateway {
     return tools;
   }
 
-  /** Routes a sampling or elicitation request from a server to the one session that caused it. */
-  async routeServerRequest(serverId: string, request: ServerRequest, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const calls = [...this.#inflight.values()].filter((call) => call.serverId === serverId);
-    const sessions = new Set(calls.map((call) => call.session));
-    const what = request.method === 'sampling/createMessage' ? 'sampling' : 'elicitation';
-    if (sessions.size !== 1) {
-      throw new McpError(
-        ErrorCode.InvalidRequest,
-        sessions.size === 0
-          ? `MCP Tray cannot route this ${what} request from server "${serverId}": no client call to it is in progress`
-          : `MCP Tray cannot route this ${what} request from server "${serverId}": calls from ${sessions.size} client sessions are in progress and the request does not say which one caused it`,
-      );
-    }
-    const [call] = calls.filter((c) => c.session === [...sessions][0]);
-    const session = call!.session;
-    const capabilities = session.server.getClientCapabilities();
-    const supported = what === 'sampling' ? capabilities?.sampling : capabilities?.elicitation;
-    if (!supported) throw new McpError(ErrorCode.InvalidRequest, `client "${session.identity.label}" does not support ${what}`);
-    return session.server.request({ method: request.method, params: request.params } as never, AnyResultSchema, {
-      signal,
-      relatedRequestId: call!.requestId,
-      timeout: 10 * 60_000,
-    }) as Promise<Record<string, unknown>>;
+  /** Sampling or elicitation from a server, or (with `sessionId`) from one session's lane of it: see server-to-client.ts. */
+  routeServerRequest(serverId: string, request: ServerRequest, signal: AbortSignal, sessionId?: string): Promise<Record<string, unknown>> {
+    return routeServerRequest(this.#toClient, serverId, request, signal, sessionId);
   }
 
-  /** A server sent notifications/resources/updated: tell the sessions subscribed to that URI. */
-  resourceUpdated(params: { uri: string }): void {
+  /** A server (or one session's lane of it) asks for roots. */
+  listRoots(serverId: string, signal: AbortSignal, sessionId?: string): Promise<{ roots: Array<{ uri: string; name?: string }> }> {
+    return answerRoots(this.#toClient, serverId, signal, sessionId);
+  }
+
+  /** A lane is up: it gets what its client had set before it (re)started: the log level, subscriptions. */
+  async laneConnected(serverId: string, sessionId: string, connection: UpstreamConnection): Promise<void> {
+    const session = this.#sessions.get(sessionId);
+    if (!session) return;
+    if (session.logLevel && connection.capabilities.logging) await connection.request('logging/setLevel', { level: session.logLevel });
+    if (!connection.capabilities.resources?.subscribe) return;
+    const catalog = this.catalogFor(session);
+    for (const uri of session.subscriptions) {
+      if (catalog.serverForResource(uri) === serverId) await connection.request('resources/subscribe', { uri }).catch(() => undefined);
+    }
+  }
+
+  /** A server sent notifications/resources/updated: tell the sessions subscribed to that URI (a lane's: its own session only). */
+  resourceUpdated(serverId: string, params: { uri: string }, sessionId?: string): void {
+    if (sessionId === undefined && this.#perClient(serverId)) return;
     for (const session of this.#sessions.values()) {
+      if (sessionId !== undefined && session.id !== sessionId) continue;
       if (session.subscriptions.has(params.uri)) void session.server.sendResourceUpdated(params).catch(() => undefined);
     }
   }
 
-  /** A server logged: forward to each session whose level lets it through. */
-  logMessage(params: Record<string, unknown>): void {
+  /**
+   * A server logged. A message goes to the sessions that asked for logging (logging/setLevel) at
+   * its level or below, and to the session whose call it belongs to: a lane's session while it
+   * has a call in progress, or for a shared server the only session with calls to it in progress.
+   * MCP Tray's own session with a per-client server belongs to no client.
+   */
+  logMessage(serverId: string, params: Record<string, unknown>, sessionId?: string): void {
+    if (sessionId === undefined && this.#perClient(serverId)) return;
     const level = params.level as LoggingLevel;
+    const callers = new Set([...this.#inflight.values()].filter((call) => call.serverId === serverId).map((call) => call.session));
     for (const session of this.#sessions.values()) {
-      if (session.logLevel && LEVELS.indexOf(level) < LEVELS.indexOf(session.logLevel)) continue;
-      void session.server.notification({ method: 'notifications/message', params } as never).catch(() => undefined);
+      if (sessionId !== undefined && session.id !== sessionId) continue;
+      const asked = session.logLevel !== undefined && LEVELS.indexOf(level) >= LEVELS.indexOf(session.logLevel);
+      const caller = session.logLevel === undefined && callers.has(session) && (sessionId !== undefined || callers.size === 1);
+      if (asked || caller) void session.server.notification({ method: 'notifications/message', params } as never).catch(() => undefined);
     }
   }
 
-  /** The most verbose level any session asked for, to set on servers. */
+  /** The most verbose level any session asked for, to set on shared servers. */
   wantedLogLevel(): LoggingLevel | undefined {
     let wanted: LoggingLevel | undefined;
     for (const session of this.#sessions.values()) {
@@ -174,13 +228,34 @@ export class Gateway {
     this.#sessions.delete(session.id);
     this.#deps.approvals.dropSession(session.id);
     for (const uri of session.subscriptions) void this.#unsubscribeUpstream(uri);
+    this.#deps.directory.closeSession(session.id);
     this.#deps.sessionClosed(session.id);
+  }
+
+  /** Whether a server's client sessions each have their own upstream session. */
+  #perClient(serverId: string): boolean {
+    const def = this.#deps.directory.get(serverId)?.def;
+    return def !== undefined && sessionMode(def) === 'per-client';
+  }
+
+  /** Where this session's calls to a server go: the server, or the session's own lane of it (started at its first use). */
+  #upstream(serverId: string, session: ClientSession): DirectoryServer {
+    return this.#supervisor(serverId).upstreamFor(session.owner);
+  }
+
+  #listView(session: ClientSession) {
+    const catalog = this.catalogFor(session);
+    return {
+      tools: this.listTools(session),
+      prompts: [...catalog.prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
+      resources: [catalog.resources().map((entry) => entry.item), catalog.resourceTemplates().map((entry) => entry.item)],
+    };
   }
 
   #instructions(): string {
     const parts = ['MCP Tray: one connection to the MCP servers this user runs. Write tools stay hidden until the user turns write mode on for their server; write calls may wait for the user\'s approval.'];
     for (const supervisor of this.#deps.directory.supervisors()) {
-      const text = supervisor.connection?.instructions;
+      const text = (supervisor.connection ?? supervisor.introduced)?.instructions;
       if (supervisor.def.enabled && text) parts.push(`Server "${supervisor.id}": ${text}`);
     }
     return parts.join('\n\n');
@@ -201,7 +276,12 @@ export class Gateway {
     const server = session.server;
     const deps = this.#deps;
 
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: this.listTools() }));
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: this.listTools(session) }));
+
+    // The client's roots changed: its own lanes ask for them again (a shared server uses the roots set in MCP Tray).
+    server.setNotificationHandler(RootsListChangedNotificationSchema, () => {
+      for (const lane of deps.directory.sessionUpstreams(session.id)) void lane.connection?.rootsChanged().catch(() => undefined);
+    });
 
     // tools/call is the hot path and a transparent hub passes results through as the server sent
     // them, so it is handled without the SDK's per-request schema parse and result re-validation;
@@ -209,8 +289,15 @@ export class Gateway {
     server.fallbackRequestHandler = async (request, extra) => {
       if (request.method !== 'tools/call') throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
       const params = toolCallParams(request.params);
-      const entry = this.catalog().tools.get(params.name);
-      const ctx = { directory: deps.directory, catalog: () => this.catalog(), approvals: deps.approvals, recorder: deps.recorder, secrets: deps.secrets };
+      const entry = this.catalogFor(session).tools.get(params.name);
+      const ctx = {
+        directory: deps.directory,
+        catalog: () => this.catalogFor(session),
+        upstream: (serverId: string) => this.#upstream(serverId, session),
+        approvals: deps.approvals,
+        recorder: deps.recorder,
+        secrets: deps.secrets,
+      };
       const call = () => handleToolCall(ctx, session, params, extra);
       try {
         return (await (entry ? this.#tracked(entry.serverId, session, extra, call) : call())) as never;
@@ -220,31 +307,37 @@ export class Gateway {
     };
 
     server.setRequestHandler(ListPromptsRequestSchema, async () => ({
-      prompts: [...this.catalog().prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
+      prompts: [...this.catalogFor(session).prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
     }));
 
     server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
-      const entry = this.catalog().prompts.get(request.params.name);
+      const entry = this.catalogFor(session).prompts.get(request.params.name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
       return this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...request.params, name: entry.item.name }, request.params.arguments ?? {}, extra);
     });
 
     server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-      resources: this.catalog().resources().map((entry) => entry.item),
+      resources: this.catalogFor(session).resources().map((entry) => entry.item),
     }));
 
     server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
-      resourceTemplates: this.catalog().resourceTemplates().map((entry) => entry.item),
+      resourceTemplates: this.catalogFor(session).resourceTemplates().map((entry) => entry.item),
     }));
 
     server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
-      const serverId = this.#resourceOwner(request.params.uri);
+      const serverId = this.#resourceOwner(request.params.uri, session);
       return this.#readLike(session, serverId, 'resources/read', request.params.uri, request.params, { uri: request.params.uri }, extra);
     });
 
     server.setRequestHandler(SubscribeRequestSchema, async (request) => {
       const { uri } = request.params;
-      const serverId = this.#resourceOwner(uri);
+      const serverId = this.#resourceOwner(uri, session);
+      if (this.#perClient(serverId)) {
+        session.subscriptions.add(uri);
+        const connection = await this.#upstream(serverId, session).connectionForCall();
+        await connection.request('resources/subscribe', { uri });
+        return {};
+      }
       const first = !this.#subscribed(uri);
       session.subscriptions.add(uri);
       if (first) await this.#forwardSimple(serverId, 'resources/subscribe', { uri });
@@ -252,8 +345,15 @@ export class Gateway {
     });
 
     server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
-      session.subscriptions.delete(request.params.uri);
-      await this.#unsubscribeUpstream(request.params.uri);
+      const { uri } = request.params;
+      session.subscriptions.delete(uri);
+      const serverId = this.catalogFor(session).serverForResource(uri);
+      if (serverId && this.#perClient(serverId)) {
+        const lane = deps.directory.sessionUpstreams(session.id).find((l) => l.id === serverId);
+        await lane?.connection?.request('resources/unsubscribe', { uri }).catch(() => undefined);
+        return {};
+      }
+      await this.#unsubscribeUpstream(uri);
       return {};
     });
 
@@ -261,30 +361,38 @@ export class Gateway {
       const ref = request.params.ref as { type: string; name?: string; uri?: string };
       let serverId: string | undefined;
       const params = { ...request.params } as Record<string, unknown>;
+      const catalog = this.catalogFor(session);
       if (ref.type === 'ref/prompt' && ref.name) {
-        const entry = this.catalog().prompts.get(ref.name);
+        const entry = catalog.prompts.get(ref.name);
         serverId = entry?.serverId;
         if (entry) params.ref = { ...ref, name: entry.item.name };
       } else if (ref.type === 'ref/resource' && ref.uri) {
-        serverId = this.catalog().serverForTemplate(ref.uri) ?? this.catalog().serverForResource(ref.uri);
+        serverId = catalog.serverForTemplate(ref.uri) ?? catalog.serverForResource(ref.uri);
       }
       if (!serverId) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
       const supervisor = this.#supervisor(serverId);
-      if (!supervisor.connection?.capabilities.completions) return { completion: { values: [], hasMore: false } };
-      return this.#tracked(serverId, session, extra, () => forwardRequest(supervisor, 'completion/complete', params, extra)).catch((error) => {
+      try {
+        const target = this.#upstream(serverId, session);
+        // A lane is this session's own: started to be asked, as a direct connection would be.
+        const capabilities = target === supervisor ? supervisor.connection?.capabilities : (await target.connectionForCall()).capabilities;
+        if (!capabilities?.completions) return { completion: { values: [], hasMore: false } };
+        return await this.#tracked(serverId, session, extra, () => forwardRequest(target, 'completion/complete', params, extra));
+      } catch (error) {
         throw asProtocolError(error);
-      });
+      }
     });
 
     server.setRequestHandler(SetLevelRequestSchema, async (request) => {
-      session.logLevel = request.params.level;
-      const wanted = this.wantedLogLevel();
-      await Promise.all(
-        deps.directory
-          .supervisors()
-          .filter((s) => s.connection?.capabilities.logging)
-          .map((s) => s.connection!.request('logging/setLevel', { level: wanted ?? request.params.level }).catch(() => undefined)),
-      );
+      const level = request.params.level;
+      session.logLevel = level;
+      const wanted = this.wantedLogLevel() ?? level;
+      const shared = deps.directory.supervisors().filter((s) => !this.#perClient(s.id) && s.connection?.capabilities.logging);
+      // This session's own lanes get its level; lanes started later get it when they connect.
+      const own = deps.directory.sessionUpstreams(session.id).filter((lane) => lane.connection?.capabilities.logging);
+      await Promise.all([
+        ...shared.map((s) => s.connection!.request('logging/setLevel', { level: wanted }).catch(() => undefined)),
+        ...own.map((lane) => lane.connection!.request('logging/setLevel', { level }).catch(() => undefined)),
+      ]);
       return {};
     });
   }
@@ -299,12 +407,11 @@ export class Gateway {
     args: unknown,
     extra: Extra,
   ): Promise<Record<string, unknown>> {
-    const supervisor = this.#supervisor(serverId);
     const call = new CallInProgress(session, { serverId, method, target, arguments: args, class: 'read' }, this.#deps.recorder, this.#deps.secrets);
     const record = (outcome: 'ok' | 'protocol-error' | 'server-exited' | 'cancelled', result?: Record<string, unknown>, error?: string) =>
       call.finish({ decision: 'auto-read', outcome, result, error });
     try {
-      const result = await this.#tracked(serverId, session, extra, () => forwardRequest(supervisor, method, params, extra));
+      const result = await this.#tracked(serverId, session, extra, () => forwardRequest(this.#upstream(serverId, session), method, params, extra));
       record('ok', result);
       return result;
     } catch (error) {
@@ -316,10 +423,10 @@ export class Gateway {
     }
   }
 
-  #resourceOwner(uri: string): string {
-    const serverId = this.catalog().serverForResource(uri);
+  #resourceOwner(uri: string, session: ClientSession): string {
+    const serverId = this.catalogFor(session).serverForResource(uri);
     if (serverId) return serverId;
-    const withResources = this.#deps.directory.supervisors().filter((s) => s.def.enabled && s.connection?.capabilities.resources);
+    const withResources = this.#deps.directory.supervisors().filter((s) => s.def.enabled && (s.connection ?? s.introduced)?.capabilities.resources);
     if (withResources.length === 1) return withResources[0]!.id;
     throw new McpError(ErrorCode.InvalidParams, `Resource not found: no server of MCP Tray offers ${uri}`);
   }
@@ -335,10 +442,11 @@ export class Gateway {
     return false;
   }
 
+  /** A shared server's subscription ends with its last subscriber (a lane's ends with the lane). */
   async #unsubscribeUpstream(uri: string): Promise<void> {
     if (this.#subscribed(uri)) return;
     const serverId = this.catalog().serverForResource(uri);
-    if (serverId) await this.#forwardSimple(serverId, 'resources/unsubscribe', { uri }).catch(() => undefined);
+    if (serverId && !this.#perClient(serverId)) await this.#forwardSimple(serverId, 'resources/unsubscribe', { uri }).catch(() => undefined);
   }
 
   async #forwardSimple(serverId: string, method: string, params: Record<string, unknown>): Promise<void> {

@@ -1,22 +1,32 @@
-// What the gateway needs to know about servers: the supervisors, and which of them clients see.
-import type { ServerSupervisor } from '../supervisor/server-supervisor.ts';
+// What the gateway needs to know about servers: the supervisors, which of them clients see, and
+// where one client session's calls to a server go (the server, or that session's own lane of it).
+import { startsOnUse } from '../server-registry/session-mode.ts';
+import type { LaneOwner, ServerSupervisor } from '../supervisor/server-supervisor.ts';
 import type { CatalogSource } from './catalog.ts';
 
-/** What the gateway uses of one supervised server. */
+/** What the gateway uses of one supervised server, or of one client's lane of it. */
 export type DirectoryServer = Pick<
   ServerSupervisor,
-  'id' | 'def' | 'state' | 'problem' | 'listsKnown' | 'lists' | 'connection' | 'connectionForCall' | 'currentRun' | 'exitOfRun' | 'callStarted' | 'callEnded'
->;
+  'id' | 'def' | 'state' | 'problem' | 'listsKnown' | 'lists' | 'connection' | 'introduced' | 'connectionForCall' | 'currentRun' | 'exitOfRun' | 'callStarted' | 'callEnded'
+> & {
+  /** Where this client session's calls go: the server itself, or (per-client) the session's own lane. */
+  upstreamFor(owner: LaneOwner): DirectoryServer;
+};
 
 export interface ServerDirectory {
   supervisors(): readonly DirectoryServer[];
   get(id: string): DirectoryServer | undefined;
+  /** A client session's own lanes of per-client servers. */
+  sessionUpstreams(sessionId: string): readonly DirectoryServer[];
+  /** The session closed: its lanes stop. */
+  closeSession(sessionId: string): void;
 }
 
 /**
  * Servers whose tools clients see: enabled, with known lists, and either up, on their way back
  * up (a restart keeps its tools listed so a model does not lose them mid-conversation), waiting
- * for a sign-in, or on-demand. A crashed or disabled server's tools disappear.
+ * for a sign-in, or started on use (on-demand, or per-client). A crashed or disabled server's tools
+ * disappear.
  */
 export function visibleSources(directory: ServerDirectory): CatalogSource[] {
   return directory
@@ -34,7 +44,7 @@ function isVisibleState(s: DirectoryServer): boolean {
     case 'needs-sign-in':
       return true;
     case 'stopped':
-      return s.def.startup === 'on-demand' && s.problem === undefined;
+      return startsOnUse(s.def) && s.problem === undefined;
     default:
       return false;
   }

@@ -13,14 +13,18 @@ import { isSignInError, MoreScopeRequiredError } from '../oauth/sign-in-errors.t
 import type { Catalog } from './catalog.ts';
 import type { ClientSession } from './client-session.ts';
 import { forwardRequest, progressTokenOf, ServerExitedError, type Extra } from './forward.ts';
-import type { ServerDirectory } from './server-directory.ts';
+import type { DirectoryServer, ServerDirectory } from './server-directory.ts';
+import { requiresTask, taskOnlyMessage } from '../upstream/task-support.ts';
 import type { ApprovalCall, ApprovalGate } from '../approvals/approval-gate.ts';
 
 export const WAITING_HEARTBEAT_MS = 5000;
 
 export interface ToolCallContext {
   readonly directory: ServerDirectory;
+  /** The session's view of the servers' lists. */
   readonly catalog: () => Catalog;
+  /** Where the session's calls to a server go (the server, or the session's own lane of a per-client server). */
+  readonly upstream: (serverId: string) => DirectoryServer;
   readonly approvals: ApprovalGate;
   readonly recorder: CallRecorder;
   readonly secrets: KnownSecrets;
@@ -36,6 +40,7 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   const entry = ctx.catalog().tools.get(params.name);
   const supervisor = entry && ctx.directory.get(entry.serverId);
   if (!entry || !supervisor) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+  if (requiresTask(entry.item)) throw new McpError(ErrorCode.InvalidParams, taskOnlyMessage(entry.serverId, entry.item.name));
 
   const tool = entry.item.name;
   const def = supervisor.def;
@@ -82,7 +87,7 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   }
 
   try {
-    const result = (await forwardRequest(supervisor, 'tools/call', { ...params, name: tool, arguments: params.arguments }, extra)) as CallToolResult;
+    const result = (await forwardRequest(ctx.upstream(def.id), 'tools/call', { ...params, name: tool, arguments: params.arguments }, extra)) as CallToolResult;
     record(decision, result.isError ? 'tool-error' : 'ok', result);
     return result;
   } catch (error) {

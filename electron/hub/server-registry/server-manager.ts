@@ -17,14 +17,17 @@ import { usesSignIn } from '../oauth/uses-sign-in.ts';
 import type { HttpServerDefinition, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
 import { ServerDefinitionSchema } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/store.ts';
+import { ClientLanes } from '../supervisor/client-lanes.ts';
 import { ListCache } from '../supervisor/list-cache.ts';
 import { PidFile } from '../supervisor/pid-file.ts';
 import { ServerLog } from '../supervisor/server-log.ts';
-import { ServerSupervisor } from '../supervisor/server-supervisor.ts';
+import { ServerSupervisor, type LaneOwner } from '../supervisor/server-supervisor.ts';
 import type { UpstreamHooks } from '../upstream/upstream-connection.ts';
 import { BUNDLED_SERVERS } from './bundled-catalog.ts';
 import { launchPlanFor, type NodeRuntime } from './launch-plan.ts';
 import { describeLaunch } from './describe-launch.ts';
+import { configuredRoots, sessionMode, startsOnUse } from './session-mode.ts';
+import { requiresTask } from '../upstream/task-support.ts';
 
 export interface ServerManagerDeps {
   readonly dataDir: string;
@@ -34,7 +37,8 @@ export interface ServerManagerDeps {
   readonly node: NodeRuntime;
   readonly serversRoot?: string;
   readonly pidFile: PidFile;
-  readonly hooksFor: (serverId: string) => UpstreamHooks;
+  /** Hooks for a server's own connection, or (with a session id) for one client's own lane of it. */
+  readonly hooksFor: (serverId: string, sessionId?: string) => UpstreamHooks;
   /** A server's state, facts or lists changed. */
   readonly changed: (serverId: string, listsChanged: boolean) => void;
   readonly log: (serverId: string, line: { at: string; stream: 'stderr' | 'stdout' | 'hub'; text: string }) => void;
@@ -73,6 +77,29 @@ export class ServerManager implements ServerDirectory {
   logOf(id: string): ServerLog {
     this.require(id);
     return this.#logs.get(id)!;
+  }
+
+  /** A client session's own lanes, across servers (while one runs, its lists are that client's). */
+  sessionUpstreams(sessionId: string): ServerSupervisor[] {
+    const lanes: ServerSupervisor[] = [];
+    for (const supervisor of this.#supervisors.values()) {
+      const lane = supervisor.lanes?.of(sessionId);
+      if (lane) lanes.push(lane);
+    }
+    return lanes;
+  }
+
+  /** A client session closed: its lanes of every per-client server stop. */
+  closeSession(sessionId: string): void {
+    for (const supervisor of this.#supervisors.values()) void supervisor.lanes?.close(sessionId);
+  }
+
+  /** A shared server sent a request no one client could be told to answer: kept for the UI, which offers per-client sessions. */
+  noteUnrouted(serverId: string, method: string, sessions: number): void {
+    const supervisor = this.#supervisors.get(serverId);
+    if (!supervisor) return;
+    supervisor.unroutedRequest = { at: new Date().toISOString(), method, sessions };
+    this.#deps.changed(serverId, false);
   }
 
   async bootAll(): Promise<void> {
@@ -169,13 +196,26 @@ export class ServerManager implements ServerDirectory {
     this.#deps.changed(id, true);
   }
 
-  /** `servers set ID KEY=VALUE…`: name, startup, a bundled server's options, a stdio server's cwd/env, an http server's url/header. */
+  /**
+   * `servers set ID KEY=VALUE…`: name, startup, roots, a bundled server's options, a stdio server's
+   * cwd/env/sessions, an http server's url/header. A server that runs (or should, now) restarts.
+   */
   async setValues(id: string, values: Record<string, string>): Promise<void> {
     const before = this.require(id).def;
     const supervisor = this.#update(id, (def) => applyValues(def, values));
     // Another URL is another resource: what was discovered for the old one no longer applies.
     if (before.kind === 'http' && supervisor.def.kind === 'http' && before.url !== supervisor.def.url) this.#signIns.get(id)?.forgetDiscovery();
-    if (supervisor.state === 'running' || supervisor.state === 'restarting' || supervisor.state === 'crashed') await supervisor.restart();
+    const def = supervisor.def;
+    const modeChanged = sessionMode(before) !== sessionMode(def);
+    if (modeChanged) {
+      supervisor.unroutedRequest = undefined;
+      this.#logs.get(id)?.add('hub', `sessions changed from ${sessionMode(before)} to ${sessionMode(def)} by the user`);
+    }
+    const active = supervisor.state === 'running' || supervisor.state === 'restarting' || supervisor.state === 'crashed';
+    // A stopped server that should now run (it became shared, or eager) starts; one that starts on use stays as it is.
+    const shouldRun = def.enabled && supervisor.state === 'stopped' && !startsOnUse(def);
+    if (active || shouldRun || (modeChanged && def.enabled)) await supervisor.restart();
+    else this.#deps.changed(id, false);
   }
 
   async setSecret(serverId: string, name: string, value: string): Promise<void> {
@@ -270,6 +310,7 @@ export class ServerManager implements ServerDirectory {
     const tools: ToolInfo[] = s.lists.tools.map((tool) => {
       const override = def.toolOverrides[tool.name];
       const classification = classifyTool(tool, override);
+      const taskOnly = requiresTask(tool);
       return {
         name: tool.name,
         exposedName: catalog.exposedToolName(id, tool.name),
@@ -278,10 +319,11 @@ export class ServerManager implements ServerDirectory {
         description: tool.description,
         annotations: tool.annotations as ToolInfo['annotations'],
         disabled: override?.disabled === true,
-        listed: isListed(def, tool.name, classification.class),
+        listed: !taskOnly && isListed(def, tool.name, classification.class),
+        ...(taskOnly ? { taskOnly } : {}),
       };
     });
-    const connection = s.connection;
+    const connection = s.connection ?? s.introduced;
     return {
       id,
       name: def.name,
@@ -307,6 +349,11 @@ export class ServerManager implements ServerDirectory {
       auth: usesSignIn(def) ? this.#signIns.get(id)?.info() : undefined,
       launch: describeLaunch(def, this.#deps.serversRoot),
       options: def.kind === 'bundled' ? def.options : {},
+      sessions: sessionMode(def),
+      sessionsSettable: def.kind === 'stdio',
+      clientProcesses: s.lanes?.info() ?? [],
+      roots: configuredRoots(def),
+      unroutedRequest: sessionMode(def) === 'shared' ? s.unroutedRequest : undefined,
     };
   }
 
@@ -314,22 +361,46 @@ export class ServerManager implements ServerDirectory {
     const log = new ServerLog(path.join(this.#deps.dataDir, 'logs'), def.id, (text) => this.#deps.knownSecrets.scrub(text));
     log.onLine((line) => this.#deps.log(def.id, line));
     this.#logs.set(def.id, log);
+    const plan = async (current: ServerDefinition) => {
+      const secrets = await readServerSecrets(current, this.#deps.keychain);
+      // Known before the process starts, so a token it prints at once is already scrubbed.
+      for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
+      const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
+      // One sign-in per remote server, shared by its own connection and every client's lane (so
+      // there is one refresh at a time).
+      const signIn = usesSignIn(current) ? this.#signIns.get(current.id) : undefined;
+      const remoteAuth = signIn ? (headers: Record<string, string>) => signIn.transport(headers) : undefined;
+      return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths, remoteAuth });
+    };
     const supervisor = new ServerSupervisor(def, {
-      plan: async (current) => {
-        const secrets = await readServerSecrets(current, this.#deps.keychain);
-        // Known before the process starts, so a token it prints at once is already scrubbed.
-        for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
-        const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
-        const signIn = usesSignIn(current) ? this.#signIns.get(current.id) : undefined;
-        const remoteAuth = signIn ? (headers: Record<string, string>) => signIn.transport(headers) : undefined;
-        return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths, remoteAuth });
-      },
+      plan,
       pidFile: this.#deps.pidFile,
       log,
       listCache: this.#listCache,
       hooks: this.#deps.hooksFor(def.id),
       changed: (listsChanged) => this.#deps.changed(def.id, listsChanged),
       idleMs: () => this.#deps.settings.get().onDemandIdleSeconds * 1000,
+    });
+    supervisor.lanes = new ClientLanes(supervisor, {
+      laneDeps: (owner: LaneOwner) => ({
+        plan,
+        pidFile: this.#deps.pidFile,
+        log: log.forClient(owner.label),
+        // A lane's lists are its client's (a session resource, say): never the server's cache.
+        listCache: { read: () => undefined, write: () => undefined },
+        hooks: this.#deps.hooksFor(def.id, owner.sessionId),
+        // Any change of a lane changes what its client sees (its own lists while it runs).
+        changed: () => {
+          // A server whose own process has not run in this hub (lists from the cache) learns what it says of itself from a lane.
+          supervisor.introduced ??= supervisor.lanes?.of(owner.sessionId)?.introduced;
+          this.#deps.changed(def.id, true);
+        },
+        idleMs: () => this.#deps.settings.get().perClientIdleSeconds * 1000,
+        lane: owner,
+      }),
+      max: () => this.#deps.settings.get().perClientMax,
+      idleSeconds: () => this.#deps.settings.get().perClientIdleSeconds,
+      changed: () => this.#deps.changed(def.id, true),
     });
     this.#supervisors.set(def.id, supervisor);
     if (def.kind === 'http') this.#signIns.set(def.id, this.#createSignIn(supervisor, log));
@@ -381,7 +452,9 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
     else if (next.kind === 'bundled' && key in BUNDLED_SERVERS[next.bundled].defaultOptions('')) {
       const sample = BUNDLED_SERVERS[next.bundled].defaultOptions('')[key];
       next.options = { ...next.options, [key]: Array.isArray(sample) ? splitList(value) : value };
-    } else if (next.kind === 'stdio' && key === 'cwd') next.cwd = value || undefined;
+    } else if (key === 'roots') next.roots = splitList(value).length > 0 ? splitList(value) : undefined;
+    else if (key === 'sessions') next.sessions = sessionsValue(def, value);
+    else if (next.kind === 'stdio' && key === 'cwd') next.cwd = value || undefined;
     else if (next.kind === 'stdio' && key.startsWith('env.')) next.env = { ...next.env, [key.slice(4)]: value };
     else if (next.kind === 'http' && key === 'url') next.url = value;
     else if (next.kind === 'http' && (key === 'oauthClientId' || key === 'oauthClientMetadataUrl' || key === 'oauthScopes')) next[key] = value || undefined;
@@ -395,10 +468,18 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
 }
 
 function settableKeys(def: ServerDefinition): string[] {
-  const common = ['name', 'startup', 'secretEnv'];
-  if (def.kind === 'bundled') return [...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))];
-  if (def.kind === 'stdio') return [...common, 'cwd', 'env.NAME'];
+  const common = ['name', 'startup', 'secretEnv', 'roots'];
+  if (def.kind === 'bundled') return [...new Set([...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))])];
+  if (def.kind === 'stdio') return [...common, 'sessions', 'cwd', 'env.NAME'];
   return [...common, 'url', 'header.NAME', 'secretHeaders', 'oauthClientId', 'oauthClientMetadataUrl', 'oauthScopes', 'oauthRedirectPort'];
+}
+
+/** `sessions=shared|per-client`: a command server's choice; remote servers are always per client, bundled ones shared. */
+function sessionsValue(def: ServerDefinition, value: string): 'shared' | 'per-client' {
+  if (def.kind === 'http') throw new ControlError('invalid-params', `server "${def.id}" is a remote server: each client session always gets a session of its own with it`);
+  if (def.kind === 'bundled') throw new ControlError('invalid-params', `server "${def.id}" is bundled with MCP Tray and always shared: it never asks a client for anything`);
+  if (value !== 'shared' && value !== 'per-client') throw new ControlError('invalid-params', `sessions is "shared" (one process for every client) or "per-client" (one process per client session), not "${value}"`);
+  return value;
 }
 
 function splitList(value: string): string[] {

@@ -34,7 +34,16 @@ const baseServer = {
   toolOverrides: z.record(z.string(), ToolOverrideSchema).default({}),
   /** Env vars whose values come from the keychain at spawn. */
   secretEnv: z.array(EnvNameSchema).default([]),
+  /**
+   * Folders the hub answers with when the server asks for roots on a session no single client owns
+   * (a shared server). The bundled filesystem server keeps its roots in `options.roots` instead.
+   */
+  roots: z.array(z.string().min(1).max(4096)).max(100).optional(),
 };
+
+/** One process shared by every client, or one per client session (see docs/supervisor.md). */
+export const SessionModeSchema = z.enum(['shared', 'per-client']);
+export type SessionMode = z.infer<typeof SessionModeSchema>;
 
 export const BundledServerSchema = z.object({
   ...baseServer,
@@ -51,6 +60,8 @@ export const StdioServerSchema = z.object({
   args: z.array(z.string()).default([]),
   cwd: z.string().optional(),
   env: z.record(EnvNameSchema, z.string()).default({}),
+  /** Absent means shared. */
+  sessions: SessionModeSchema.optional(),
 });
 
 export const HttpServerSchema = z.object({
@@ -104,6 +115,10 @@ export const SettingsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(47831),
   approvalDeadlineSeconds: z.number().int().min(5).max(3600).default(120),
   onDemandIdleSeconds: z.number().int().min(10).max(86400).default(600),
+  /** A per-client server's process that served no call for this long is stopped. */
+  perClientIdleSeconds: z.number().int().min(5).max(86400).default(600),
+  /** The most processes one per-client server may run at once (one per client session). */
+  perClientMax: z.number().int().min(1).max(64).default(8),
   callLog: z
     .object({
       retentionDays: z.number().int().min(1).max(3650).default(30),

@@ -1,5 +1,6 @@
 // A record of the process groups the hub has running, rewritten on every change. If the hub dies
 // without stopping them (SIGKILL, power loss), the next hub reads it and stops what was left.
+// Keys are server ids, or `<server id>@<session id>` for a client's own process of a per-client server.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { groupAlive, signalGroup, delay } from './process-group.ts';
 
@@ -16,7 +17,7 @@ export class PidFile {
     this.#file = file;
   }
 
-  /** Stops every group a previous, now dead hub left running. Returns the server ids it stopped. */
+  /** Stops every group a previous, now dead hub left running. Returns the ids of the servers it stopped. */
   async reapLeftovers(): Promise<string[]> {
     let record: PidRecord;
     try {
@@ -26,10 +27,11 @@ export class PidFile {
     }
     if (record.hubPid !== process.pid && processAlive(record.hubPid)) return [];
     const reaped: string[] = [];
-    for (const [serverId, pgid] of Object.entries(record.groups ?? {})) {
+    for (const [key, pgid] of Object.entries(record.groups ?? {})) {
       if (!groupAlive(pgid)) continue;
       signalGroup(pgid, 'SIGTERM');
-      reaped.push(serverId);
+      const serverId = key.split('@')[0]!;
+      if (!reaped.includes(serverId)) reaped.push(serverId);
     }
     if (reaped.length > 0) {
       await delay(1000);
@@ -39,14 +41,14 @@ export class PidFile {
     return reaped;
   }
 
-  add(serverId: string, pgid: number): void {
-    this.#groups.set(serverId, pgid);
+  add(key: string, pgid: number): void {
+    this.#groups.set(key, pgid);
     this.#write();
   }
 
-  remove(serverId: string, pgid: number): void {
-    if (this.#groups.get(serverId) !== pgid) return;
-    this.#groups.delete(serverId);
+  remove(key: string, pgid: number): void {
+    if (this.#groups.get(key) !== pgid) return;
+    this.#groups.delete(key);
     this.#write();
   }
 

@@ -21,12 +21,23 @@ export class ServerLog {
   #fileBytes = -1;
   #listener: ((line: LogLine) => void) | undefined;
   readonly #scrub: (text: string) => string;
+  /** For one client's view (forClient): the server's log it writes into, and the mark of its lines. */
+  readonly #parent: { readonly log: ServerLog; readonly mark: string } | undefined;
 
   /** `scrub` replaces secret values in a line (KnownSecrets.scrub in the hub). */
-  constructor(logsDir: string, serverId: string, scrub: (text: string) => string = (text) => text) {
-    mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+  constructor(logsDir: string, serverId: string, scrub: (text: string) => string = (text) => text, parent?: { log: ServerLog; mark: string }) {
     this.file = path.join(logsDir, `${serverId}.log`);
     this.#scrub = scrub;
+    this.#parent = parent;
+    if (!parent) mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+  }
+
+  /**
+   * The same log for one client's own process of a per-client server: its lines are kept in this
+   * server's log, marked with the client, so one log shows every process of the server.
+   */
+  forClient(label: string): ServerLog {
+    return new ServerLog(path.dirname(this.file), path.basename(this.file, '.log'), (text) => text, { log: this, mark: `[${label}] ` });
   }
 
   onLine(listener: (line: LogLine) => void): void {
@@ -46,6 +57,7 @@ export class ServerLog {
   }
 
   add(stream: LogLine['stream'], text: string): void {
+    if (this.#parent) return this.#parent.log.add(stream, this.#parent.mark + text);
     const line: LogLine = { at: new Date().toISOString(), stream, text: this.#scrub(text) };
     this.#lines.push(line);
     if (this.#lines.length > MEMORY_LINES) this.#lines.splice(0, this.#lines.length - MEMORY_LINES);
@@ -54,6 +66,14 @@ export class ServerLog {
   }
 
   tail(count = MEMORY_LINES): LogLine[] {
+    if (this.#parent) {
+      const { log, mark } = this.#parent;
+      return log
+        .tail()
+        .filter((line) => line.text.startsWith(mark))
+        .slice(-count)
+        .map((line) => ({ ...line, text: line.text.slice(mark.length) }));
+    }
     return this.#lines.slice(-count);
   }
 

@@ -1,17 +1,21 @@
 // One server's life (docs/supervisor.md): start it, keep it running, restart it with backoff when it dies,
 // give up on a crash loop, stop it so that nothing of it is left. Also the on-demand variant that
-// starts at the first call and stops when idle, listing from a cache meanwhile.
+// starts at the first call and stops when idle, listing from a cache meanwhile. The same class runs
+// one client's own process (or remote session) of a per-client server: a "lane", which starts at
+// that client's first use, restarts with backoff, and stops when idle or when the client leaves.
 import type { ServerState, ExitSummary } from '../contract/contract.ts';
 import { KeychainUnavailableError } from '../secrets/keychain.ts';
 import { MissingSecretError } from '../secrets/server-secrets.ts';
 import { needsSignIn } from '../oauth/sign-in-errors.ts';
 import type { ServerDefinition } from '../settings/schema.ts';
+import { sessionMode, startsOnUse } from '../server-registry/session-mode.ts';
 import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
 import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
 import type { PidFile } from './pid-file.ts';
 import { delay, type ExitInfo } from './process-group.ts';
 import type { ServerLog } from './server-log.ts';
 import type { ListCache } from './list-cache.ts';
+import type { ClientLanes } from './client-lanes.ts';
 
 export const MAX_RESTARTS = 5;
 export const STABLE_MS = 60_000;
@@ -27,15 +31,24 @@ export class ServerUnavailableError extends Error {
   override readonly name = 'ServerUnavailableError';
 }
 
+/** The client session a lane serves. */
+export interface LaneOwner {
+  readonly sessionId: string;
+  readonly clientId: string;
+  readonly label: string;
+}
+
 export interface SupervisorDeps {
   readonly plan: (def: ServerDefinition) => Promise<LaunchPlan>;
   readonly pidFile: PidFile;
   readonly log: ServerLog;
-  readonly listCache: ListCache;
+  readonly listCache: Pick<ListCache, 'read' | 'write'>;
   readonly hooks: UpstreamHooks;
   /** State, lists or facts changed; `listsChanged` when clients should re-list. */
   readonly changed: (listsChanged: boolean) => void;
   readonly idleMs: () => number;
+  /** Set for one client's own process or session of a per-client server (client-lanes.ts). */
+  readonly lane?: LaneOwner;
 }
 
 export class ServerSupervisor {
@@ -50,6 +63,15 @@ export class ServerSupervisor {
   lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
   /** Whether `lists` came from a live connection or the on-demand cache. */
   listsKnown = false;
+  /**
+   * What the server said about itself when it last connected, kept while it is stopped: a
+   * per-client server's own process stops once it has listed, yet its instructions still count.
+   */
+  introduced: Pick<UpstreamConnection, 'serverInfo' | 'instructions' | 'capabilities'> | undefined;
+  /** The client sessions' own processes or sessions, for a per-client server (set by the server manager). */
+  lanes: ClientLanes | undefined;
+  /** The last server→client request this shared server sent that no one client could be told to answer. */
+  unroutedRequest: { readonly at: string; readonly method: string; readonly sessions: number } | undefined;
 
   readonly #deps: SupervisorDeps;
   #run: Launched | undefined;
@@ -77,13 +99,29 @@ export class ServerSupervisor {
     return this.state === 'running' ? this.#run?.pid : undefined;
   }
 
+  /** The client session this lane serves; undefined for a server's own supervisor. */
+  get lane(): LaneOwner | undefined {
+    return this.#deps.lane;
+  }
+
+  /**
+   * Where a client session's calls go: this server, or for a per-client server that session's own
+   * lane (started at its first use). Throws with the reason when there is none to be had.
+   */
+  upstreamFor(owner: LaneOwner): ServerSupervisor {
+    if (!this.lanes || this.#deps.lane || sessionMode(this.def) === 'shared') return this;
+    // What keeps the server itself from running keeps every client's lane from running too.
+    if (this.state === 'disabled' || this.state === 'keychain-unavailable' || this.state === 'crashed' || this.state === 'needs-sign-in') throw new ServerUnavailableError(this.unavailableReason());
+    return this.lanes.for(owner);
+  }
+
   /** The first start when the hub starts. On-demand servers only start to learn their tools. */
   async boot(): Promise<void> {
     if (!this.def.enabled) return this.#set('disabled');
-    if (this.def.startup === 'on-demand') {
+    if (startsOnUse(this.def)) {
       if (this.listsKnown) return this.#set('stopped');
       await this.start();
-      if (this.state === 'running') await this.stop('stopped');
+      if (this.state === 'running') await this.#stopOwn('stopped');
       return;
     }
     await this.start();
@@ -101,8 +139,15 @@ export class ServerSupervisor {
     return this.#attempt;
   }
 
-  /** Stops the process tree. `disabled` when the user disabled the server; `needs-sign-in` when its sign-in is gone. */
+  /**
+   * Stops the process tree, and every client's own one. `disabled` when the user disabled the
+   * server; `needs-sign-in` when its sign-in is gone.
+   */
   async stop(next: 'stopped' | 'disabled' | 'needs-sign-in' = 'stopped'): Promise<void> {
+    await Promise.all([this.#stopOwn(next), this.lanes?.stopAll()]);
+  }
+
+  async #stopOwn(next: 'stopped' | 'disabled' | 'needs-sign-in'): Promise<void> {
     this.#generation++;
     this.#attempt = undefined;
     this.#clearTimers();
@@ -137,10 +182,10 @@ export class ServerSupervisor {
     await this.stop('needs-sign-in');
   }
 
-  /** The live connection for a call, starting an on-demand server; throws with the reason when there is none. */
+  /** The live connection for a call, starting an on-demand server or a lane; throws with the reason when there is none. */
   async connectionForCall(): Promise<UpstreamConnection> {
     if (this.state === 'running' && this.connection) return this.connection;
-    if (this.def.enabled && this.def.startup === 'on-demand' && (this.state === 'stopped' || this.state === 'starting')) {
+    if (this.def.enabled && this.#startsAtCall() && (this.state === 'stopped' || this.state === 'starting')) {
       await this.start();
       const connection = this.connection as UpstreamConnection | undefined;
       if (connection) return connection;
@@ -149,7 +194,8 @@ export class ServerSupervisor {
   }
 
   unavailableReason(): string {
-    const name = `server "${this.id}"`;
+    const lane = this.#deps.lane;
+    const name = lane ? `server "${this.id}" (the ${this.def.kind === 'http' ? 'session' : 'process'} of ${lane.label}'s session)` : `server "${this.id}"`;
     switch (this.state) {
       case 'disabled':
         return `${name} is disabled; enable it in MCP Tray or with: mcp-tray servers enable ${this.id}`;
@@ -209,8 +255,10 @@ export class ServerSupervisor {
       const plan = await this.#deps.plan(this.def);
       if (generation !== this.#generation) return;
       run = await launch(plan, this.#deps.log);
+      // Stopped while it was being spawned: nothing of it may stay behind.
+      if (generation !== this.#generation) return await run.stop();
       this.#run = run;
-      if (run.pid !== undefined) this.#deps.pidFile.add(this.id, run.pid);
+      if (run.pid !== undefined) this.#deps.pidFile.add(this.#pidKey, run.pid);
       const connection = await Promise.race([
         UpstreamConnection.open(run.transport, this.#hooks(generation)),
         run.exited.then((exit) => Promise.reject(new Error(`exited during startup (${describeExit(exit)})`))),
@@ -218,10 +266,12 @@ export class ServerSupervisor {
       ]);
       if (generation !== this.#generation) {
         await connection.close();
+        await this.#reap(run);
         return;
       }
       const toolsBefore = this.listsKnown ? this.lists.tools.length : 0;
       this.connection = connection;
+      this.introduced = { serverInfo: connection.serverInfo, instructions: connection.instructions, capabilities: connection.capabilities };
       this.lists = connection.lists;
       this.listsKnown = true;
       this.startedAt = Date.now();
@@ -229,10 +279,18 @@ export class ServerSupervisor {
       const currentRun = run;
       void run.exited.then((exit) => this.#onExit(currentRun, generation, exit));
       this.#set('running', true);
+      if (this.#probesOnly()) {
+        this.#deps.log.add('hub', 'learned its tools; each client session gets a process of its own at its first call');
+        void this.#stopOwn('stopped');
+        return;
+      }
       this.#armIdleTimer();
       if (toolsBefore > 0 && this.lists.tools.length === 0) void this.#recheckEmptyTools(generation, toolsBefore);
     } catch (error) {
-      if (generation !== this.#generation) return;
+      if (generation !== this.#generation) {
+        if (run) await this.#reap(run);
+        return;
+      }
       if (error instanceof KeychainUnavailableError) {
         this.problem = `keychain unavailable: ${error.message}`;
         return this.#set('keychain-unavailable');
@@ -268,7 +326,8 @@ export class ServerSupervisor {
     this.lastExit = this.#summarize(exit);
     this.#deps.log.add('hub', `exited: ${describeExit(exit)}`);
     void this.#reap(run); // what a wrapper forked may still be alive in the group
-    if (this.def.startup === 'on-demand') return this.#set('stopped');
+    // An on-demand server starts again at its next call; a lane is restarted like any server.
+    if (!this.#deps.lane && startsOnUse(this.def)) return this.#set('stopped');
     if (ranFor >= STABLE_MS) this.failures = 0;
     this.#failed(generation);
   }
@@ -301,7 +360,26 @@ export class ServerSupervisor {
 
   async #reap(run: Launched): Promise<void> {
     await run.stop();
-    if (run.pid !== undefined) this.#deps.pidFile.remove(this.id, run.pid);
+    if (run.pid !== undefined) this.#deps.pidFile.remove(this.#pidKey, run.pid);
+  }
+
+  get #pidKey(): string {
+    return this.#deps.lane ? `${this.id}@${this.#deps.lane.sessionId}` : this.id;
+  }
+
+  /** Started by the first call that needs it: an on-demand server, or a lane. */
+  #startsAtCall(): boolean {
+    return this.#deps.lane !== undefined || this.def.startup === 'on-demand';
+  }
+
+  /** A per-client command server's own process: it only learns the lists, then stops. */
+  #probesOnly(): boolean {
+    return !this.#deps.lane && this.def.kind === 'stdio' && sessionMode(this.def) === 'per-client';
+  }
+
+  /** Stopped after idling: an on-demand server, and a client's own process (a remote session lives as long as its client's). */
+  #stopsWhenIdle(): boolean {
+    return this.#deps.lane ? this.def.kind !== 'http' : this.def.startup === 'on-demand';
   }
 
   #hooks(generation: number): UpstreamHooks {
@@ -318,12 +396,15 @@ export class ServerSupervisor {
   }
 
   #armIdleTimer(): void {
-    if (this.def.startup !== 'on-demand' || this.state !== 'running' || this.#callsInFlight > 0) return;
+    if (!this.#stopsWhenIdle() || this.state !== 'running' || this.#callsInFlight > 0) return;
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     const generation = this.#generation;
+    const idleMs = this.#deps.idleMs();
     this.#idleTimer = setTimeout(() => {
-      if (generation === this.#generation && this.#callsInFlight === 0) void this.stop('stopped');
-    }, this.#deps.idleMs());
+      if (generation !== this.#generation || this.#callsInFlight !== 0) return;
+      if (this.#deps.lane) this.#deps.log.add('hub', `stopped after ${Math.round(idleMs / 1000)} s without a call; it starts again at this client's next call`);
+      void this.#stopOwn('stopped');
+    }, idleMs);
   }
 
   #clearTimers(): void {

@@ -7,6 +7,7 @@ import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.j
 import {
   CreateMessageRequestSchema,
   ElicitRequestSchema,
+  ListRootsRequestSchema,
   LoggingMessageNotificationSchema,
   ProgressNotificationSchema,
   PromptListChangedNotificationSchema,
@@ -53,6 +54,10 @@ export interface UpstreamHooks {
   logMessage?(params: Record<string, unknown>): void;
   /** A request the server sends to "the client" (sampling, elicitation); the hub routes it. */
   serverRequest?(request: ServerRequest, signal: AbortSignal): Promise<Record<string, unknown>>;
+  /** The server asks for roots: the hub answers for the client this session belongs to, if any. */
+  listRoots?(signal: AbortSignal): Promise<{ roots: Array<{ uri: string; name?: string }> }>;
+  /** Initialized and listed, before any call: the hub restores what its client had set (log level, subscriptions). */
+  connected?(connection: UpstreamConnection): Promise<void>;
   error?(error: Error): void;
 }
 
@@ -73,14 +78,15 @@ export class UpstreamConnection {
   static async open(transport: Transport, hooks: UpstreamHooks = {}): Promise<UpstreamConnection> {
     const client = new Client(HUB_CLIENT_INFO, {
       // Declared so servers may ask; each request is routed to the session whose call caused it,
-      // and fails clearly when that session cannot be known or lacks the capability. No `roots`:
-      // roots of bundled servers are set by the user in MCP Tray, not by whichever IDE connects.
-      capabilities: { sampling: {}, elicitation: { form: {}, url: {} } },
+      // and fails clearly when that session cannot be known or lacks the capability. Roots are the
+      // client's own on a per-client session, else the ones set for the server in MCP Tray.
+      capabilities: { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } },
     });
     const connection = new UpstreamConnection(client, hooks);
     connection.#wireHandlers();
     await client.connect(transport, { timeout: INITIALIZE_TIMEOUT_MS });
     await connection.refreshLists();
+    await hooks.connected?.(connection).catch((error: Error) => hooks.error?.(error));
     return connection;
   }
 
@@ -123,6 +129,11 @@ export class UpstreamConnection {
     const token = `mcp-tray-${this.#nextProgressToken++}`;
     this.#progress.set(token, listener);
     return { token, release: () => setImmediate(() => this.#progress.delete(token)) };
+  }
+
+  /** Tells the server its roots changed; it asks for them again. */
+  rootsChanged(): Promise<void> {
+    return this.client.sendRootsListChanged();
   }
 
   notify(method: string, params?: Record<string, unknown>): Promise<void> {
@@ -173,6 +184,7 @@ export class UpstreamConnection {
     };
     client.setRequestHandler(CreateMessageRequestSchema, route('sampling/createMessage'));
     client.setRequestHandler(ElicitRequestSchema, route('elicitation/create'));
+    client.setRequestHandler(ListRootsRequestSchema, async (_request, extra) => (hooks.listRoots ? hooks.listRoots(extra.signal) : { roots: [] }));
     client.onerror = (error) => hooks.error?.(error);
   }
 }

@@ -19,6 +19,10 @@ export function server(overrides: Partial<ServerStatus> & Pick<ServerStatus, 'id
     secrets: [],
     launch: 'node servers/x/main.js',
     options: {},
+    sessions: 'shared',
+    sessionsSettable: false,
+    clientProcesses: [],
+    roots: [],
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ export type {
   AlwaysRule,
   ApprovalInfo,
   ClientInfoSummary,
+  ClientProcessInfo,
   ExitSummary,
   HubEvent,
   HubStatus,

@@ -6,6 +6,10 @@ export interface PublicSettings {
   port: number;
   approvalDeadlineSeconds: number;
   onDemandIdleSeconds: number;
+  /** A per-client server's process that served no call for this long is stopped. */
+  perClientIdleSeconds: number;
+  /** The most processes one per-client server runs at once. */
+  perClientMax: number;
   callLog: { retentionDays: number; maxMegabytes: number };
   startAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
@@ -20,6 +24,8 @@ export const settingsRequests = {
       port: z.number().int().min(0).max(65535).optional(),
       approvalDeadlineSeconds: z.number().int().min(5).max(3600).optional(),
       onDemandIdleSeconds: z.number().int().min(10).max(86400).optional(),
+      perClientIdleSeconds: z.number().int().min(5).max(86400).optional(),
+      perClientMax: z.number().int().min(1).max(64).optional(),
       callLog: z.object({ retentionDays: z.number().int().min(1).max(3650), maxMegabytes: z.number().int().min(10).max(100_000) }).optional(),
       startAtLogin: z.boolean().optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),

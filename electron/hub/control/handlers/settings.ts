@@ -13,6 +13,8 @@ function publicSettings(s: Settings): PublicSettings {
     port: s.port,
     approvalDeadlineSeconds: s.approvalDeadlineSeconds,
     onDemandIdleSeconds: s.onDemandIdleSeconds,
+    perClientIdleSeconds: s.perClientIdleSeconds,
+    perClientMax: s.perClientMax,
     callLog: { ...s.callLog },
     startAtLogin: s.startAtLogin,
     theme: s.theme,

@@ -1,5 +1,5 @@
-// Edits what `servers.set` may change (name, startup, a bundled server's options), and removes the
-// server. Options that are lists (roots, repos) are edited comma-separated.
+// Edits what `servers.set` may change (name, startup, whether clients share one process, roots, a
+// bundled server's options), and removes the server. Lists (roots, repos) are edited comma-separated.
 import { useState } from 'react';
 import { control } from '../../../api/control-client.ts';
 import type { ServerStatus } from '../../../api/contract-types.ts';
@@ -12,10 +12,18 @@ import { hubStore } from '../../../common/state/hub-store.ts';
 const asText = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.join(', '));
 
 export function FormServerSettings({ server }: { readonly server: ServerStatus }) {
-  const initial = { name: server.name, startup: server.startup as string, ...Object.fromEntries(Object.entries(server.options).map(([k, v]) => [k, asText(v)])) };
+  // The bundled filesystem keeps its roots among its options; every other server has a `roots` setting of its own.
+  const ownRoots = !('roots' in server.options);
+  const initial: Record<string, string> = {
+    name: server.name,
+    startup: server.startup as string,
+    ...(server.sessionsSettable ? { sessions: server.sessions as string } : {}),
+    ...(ownRoots ? { roots: asText(server.roots) } : {}),
+    ...Object.fromEntries(Object.entries(server.options).map(([k, v]) => [k, asText(v)])),
+  };
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [removing, setRemoving] = useState(false);
-  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== initial[k as keyof typeof initial]));
+  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== initial[k]));
   const save = useAction(async () => hubStore.upsertServer(await control.call('servers.set', { id: server.id, values: changed })), 'Saved; the server restarts if it was running');
   const remove = useAction(async () => {
     const result = await control.call('servers.remove', { id: server.id });
@@ -42,6 +50,24 @@ export function FormServerSettings({ server }: { readonly server: ServerStatus }
             </select>
           )}
         </Field>
+        {server.sessionsSettable && (
+          <Field
+            label="Clients"
+            hint="One per client: each client session gets its own process at its first call (stopped when idle), so a server that asks its client for something (sampling, input, roots) or keeps state per session always deals with the right client."
+          >
+            {(p) => (
+              <select {...p} className="select" value={values.sessions} onChange={set('sessions')}>
+                <option value="shared">Share one process</option>
+                <option value="per-client">One process per client session</option>
+              </select>
+            )}
+          </Field>
+        )}
+        {ownRoots && (
+          <Field label="Roots" hint="Comma-separated folders. The server gets them when it asks for roots on a session no single client owns; a per-client session gets its client's own roots.">
+            {(p) => <input {...p} className="input mono" value={values.roots ?? ''} onChange={set('roots')} />}
+          </Field>
+        )}
         {Object.keys(server.options).map((key) => (
           <Field key={key} label={key} hint={Array.isArray(server.options[key]) ? 'Comma-separated' : undefined}>
             {(p) => <input {...p} className="input mono" value={values[key] ?? ''} onChange={set(key)} />}

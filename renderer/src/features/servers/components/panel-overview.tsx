@@ -5,6 +5,8 @@ import type { ServerStatus } from '../../../api/contract-types.ts';
 import { useNow } from '../../../common/hooks/use-now.ts';
 import { formatDateTime } from '../../../common/lib/format.ts';
 import { stateView } from '../lib/server-state.ts';
+import { CalloutUnroutedRequest } from './callout-unrouted-request.tsx';
+import { PanelClientProcesses } from './panel-client-processes.tsx';
 
 export function PanelOverview({ server }: { readonly server: ServerStatus }) {
   const now = useNow(1000);
@@ -17,6 +19,7 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
           <strong>{view.label}:</strong> {view.detail}
         </div>
       )}
+      <CalloutUnroutedRequest server={server} />
       {server.instructions && (
         <section aria-label="What the server says">
           <h3 className="section-label">The server says</h3>
@@ -47,6 +50,14 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
             <dd>pid {server.pid}</dd>
           </>
         )}
+        <dt>Clients</dt>
+        <dd>
+          {server.sessions === 'per-client'
+            ? server.kind === 'http'
+              ? 'each client session has its own session with the remote server'
+              : 'each client session gets its own process'
+            : 'every client shares one process'}
+        </dd>
         <dt>Startup</dt>
         <dd>{server.startup === 'eager' ? 'with the hub' : 'on demand (at its first call; stops when idle)'}</dd>
         <dt>Runs</dt>
@@ -54,6 +65,7 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
           <code className="wrap">{server.launch}</code>
         </dd>
       </dl>
+      {server.sessions === 'per-client' && <PanelClientProcesses server={server} />}
       {exit && (
         <section aria-label="Last exit">
           <h3 className="section-label">Last exit</h3>

@@ -1,6 +1,6 @@
 // How a server's state reads in the UI: a pill (tone + short label) and a sentence with the detail
 // (next restart attempt, last exit, the problem that keeps it stopped).
-import type { ServerStatus } from '../../../api/contract-types.ts';
+import type { ClientProcessInfo, ServerStatus } from '../../../api/contract-types.ts';
 import type { Tone } from '../../../common/components/status-pill.tsx';
 import { formatSpan } from '../../../common/lib/format.ts';
 
@@ -40,8 +40,37 @@ export function stateView(server: ServerStatus, now: number): StateView {
       const detail = failed ? `sign-in failed: ${failed}` : server.auth?.signedIn && server.problem ? server.problem : 'sign in to use its tools';
       return { tone: 'warn', label: 'Needs sign-in', detail };
     }
+    case 'stopped': {
+      if (server.problem) return { tone: 'warn', label: 'Stopped', detail: server.problem };
+      if (server.sessions === 'per-client') {
+        const running = server.clientProcesses.filter((p) => p.state === 'running').length;
+        return { tone: running > 0 ? 'ok' : 'off', label: running > 0 ? `${running} per client` : 'Per client', detail: 'each client session gets its own process at its first call' };
+      }
+      return { tone: 'off', label: 'Stopped', detail: server.startup === 'on-demand' ? 'starts at its first call' : undefined };
+    }
+  }
+}
+
+/** One client's own process or remote session of a per-client server. */
+export function processView(process: ClientProcessInfo, now: number, remote: boolean): StateView {
+  const exit = process.lastExit ? `last exit ${process.lastExit.signal ? `signal ${process.lastExit.signal}` : `code ${process.lastExit.code ?? '?'}`}` : undefined;
+  switch (process.state) {
+    case 'running':
+      return { tone: 'ok', label: 'Running' };
+    case 'starting':
+      return { tone: 'busy', label: 'Starting' };
+    case 'restarting': {
+      const wait = process.nextAttemptAt ? Date.parse(process.nextAttemptAt) - now : 0;
+      return { tone: 'warn', label: 'Restarting', detail: [wait > 0 ? `next attempt in ${formatSpan(wait)}` : 'restarting now', exit].filter(Boolean).join(' · ') };
+    }
+    case 'crashed':
+      return { tone: 'error', label: 'Crashed', detail: [`gave up after ${process.failures} failures`, exit, 'restart the server when fixed'].filter(Boolean).join(' · ') };
     case 'stopped':
-      return server.problem ? { tone: 'warn', label: 'Stopped', detail: server.problem } : { tone: 'off', label: 'Stopped', detail: server.startup === 'on-demand' ? 'starts at its first call' : undefined };
+      return process.problem
+        ? { tone: 'warn', label: 'Stopped', detail: process.problem }
+        : { tone: 'off', label: remote ? 'Closed' : 'Idle, stopped', detail: remote ? undefined : 'starts again at its client\'s next call' };
+    default:
+      return { tone: 'off', label: process.state };
   }
 }
 

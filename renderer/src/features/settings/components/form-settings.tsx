@@ -11,7 +11,7 @@ import { RowSetting } from './row-setting.tsx';
 export function FormSettings({ settings }: { readonly settings: PublicSettings }) {
   const [draft, setDraft] = useState(settings);
   const save = useAction(async (next: Partial<PublicSettings>) => hubStore.setSettings(await control.call('settings.update', next)), 'Settings saved');
-  const edited = (s: PublicSettings) => JSON.stringify([s.port, s.approvalDeadlineSeconds, s.callLog, s.startAtLogin]);
+  const edited = (s: PublicSettings) => JSON.stringify([s.port, s.approvalDeadlineSeconds, s.callLog, s.startAtLogin, s.perClientIdleSeconds, s.perClientMax]);
   const dirty = edited(draft) !== edited(settings);
   const num = (value: string) => (value === '' ? 0 : Number(value));
 
@@ -20,7 +20,14 @@ export function FormSettings({ settings }: { readonly settings: PublicSettings }
       aria-label="Hub settings"
       onSubmit={(e) => {
         e.preventDefault();
-        void save.run({ port: draft.port, approvalDeadlineSeconds: draft.approvalDeadlineSeconds, callLog: draft.callLog, startAtLogin: draft.startAtLogin });
+        void save.run({
+          port: draft.port,
+          approvalDeadlineSeconds: draft.approvalDeadlineSeconds,
+          callLog: draft.callLog,
+          startAtLogin: draft.startAtLogin,
+          perClientIdleSeconds: draft.perClientIdleSeconds,
+          perClientMax: draft.perClientMax,
+        });
       }}
     >
       <RowSetting label="HTTP port" hint="For HTTP clients and the web UI, on 127.0.0.1 only; 0 picks a free port. Takes effect the next time MCP Tray starts.">
@@ -34,6 +41,12 @@ export function FormSettings({ settings }: { readonly settings: PublicSettings }
       </RowSetting>
       <RowSetting label="Call log size limit (MB)" hint="When the log outgrows it, the oldest calls go first.">
         {(p) => <input {...p} className="input input-narrow" type="number" min={10} max={100000} value={draft.callLog.maxMegabytes} onChange={(e) => setDraft({ ...draft, callLog: { ...draft.callLog, maxMegabytes: num(e.target.value) } })} />}
+      </RowSetting>
+      <RowSetting label="Idle client process stops after (seconds)" hint="For servers that run one process per client session: a process that served no call for this long is stopped; it starts again at its client's next call.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={5} max={86400} value={draft.perClientIdleSeconds} onChange={(e) => setDraft({ ...draft, perClientIdleSeconds: num(e.target.value) })} />}
+      </RowSetting>
+      <RowSetting label="Processes per server, at most" hint="For servers that run one process per client session: the next client is told why it has to wait.">
+        {(p) => <input {...p} className="input input-narrow" type="number" min={1} max={64} value={draft.perClientMax} onChange={(e) => setDraft({ ...draft, perClientMax: num(e.target.value) })} />}
       </RowSetting>
       <div className="setting-row">
         <div className="setting-text">
