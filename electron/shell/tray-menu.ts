@@ -44,6 +44,7 @@ const STATE_LABELS: Record<ServerStatus['state'], string> = {
   crashed: 'crashed',
   disabled: 'disabled',
   'keychain-unavailable': 'keychain unavailable',
+  'not-installed': 'not installed',
 };
 
 const WRITE_MODE_LABELS: Record<WriteMode, string> = {

@@ -1,11 +1,11 @@
 // `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (docs/cli.md).
-import { parseArgs } from 'node:util';
+import type { CliContext } from '../cli-context.ts';
 import { HubClient } from '../hub-client.ts';
-import type { CliContext } from '../main.ts';
 import { ago, json, table } from '../output.ts';
+import { flag, type ParsedCommand } from '../parse-command.ts';
 
-export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+export async function run(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const values = { json: flag(command, 'json') };
   const hub = await HubClient.connect(ctx.dataDir);
   try {
     const status = await hub.request('status');

@@ -4,7 +4,7 @@ import type { ToolClass, WriteMode } from '../settings/schema.ts';
 // Settings types that UIs show and send, so that they too come from the contract.
 export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
 
-export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable';
+export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable' | 'not-installed';
 
 export interface ToolAnnotationsInfo {
   readonly title?: string;

@@ -8,7 +8,7 @@ import type { ServerDefinition } from '../settings/schema.ts';
 import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
 import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
 import type { PidFile } from './pid-file.ts';
-import { delay, type ExitInfo } from './process-group.ts';
+import { CommandNotFoundError, delay, type ExitInfo } from './process-group.ts';
 import type { ServerLog } from './server-log.ts';
 import type { ListCache } from './list-cache.ts';
 
@@ -147,6 +147,8 @@ export class ServerSupervisor {
         return `${name} crashed repeatedly (${this.describeLastExit()}); restart it in MCP Tray or with: mcp-tray servers restart ${this.id}`;
       case 'keychain-unavailable':
         return `${name} needs a secret but the OS keychain is unavailable: ${this.problem ?? ''}`;
+      case 'not-installed':
+        return `${name} is not installed: ${this.problem ?? ''}`;
       case 'starting':
         return `${name} is still starting`;
       default:
@@ -226,6 +228,12 @@ export class ServerSupervisor {
       if (error instanceof MissingSecretError) {
         this.problem = error.message;
         return this.#set('stopped');
+      }
+      // Restarting cannot install it: say so once instead of a crash loop.
+      if (error instanceof CommandNotFoundError) {
+        this.problem = `"${error.command}" is not installed (not found on your login PATH); install it, then restart this server`;
+        this.#deps.log.add('hub', `start failed: ${error.message} (looked in PATH=${error.searched})`);
+        return this.#set('not-installed');
       }
       const exit = run ? await this.exitOfRun(run, 200) : undefined;
       if (run) await this.#reap(run);

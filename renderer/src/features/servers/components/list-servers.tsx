@@ -7,7 +7,7 @@ import { PillServerState } from './pill-server-state.tsx';
 /** What keeps a server from running, in a line (the detail has the rest). */
 function attention(server: ServerStatus): string | undefined {
   if (server.state === 'crashed') return describeExit(server) ? `Gave up: ${describeExit(server)}` : 'Gave up after repeated crashes';
-  if (server.state === 'keychain-unavailable' || (server.state === 'stopped' && server.problem)) return server.problem;
+  if (server.state === 'keychain-unavailable' || server.state === 'not-installed' || (server.state === 'stopped' && server.problem)) return server.problem;
   return undefined;
 }
 
