@@ -36,6 +36,7 @@ import { SettingsStore, type SettingsBackend } from './settings/store.ts';
 import { currentNodeRuntime, type NodeRuntime } from './server-registry/launch-plan.ts';
 import { ServerManager } from './server-registry/server-manager.ts';
 import { PidFile } from './supervisor/pid-file.ts';
+import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
 
 export { HUB_VERSION } from './version.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
@@ -180,6 +181,11 @@ export class Hub {
         mcpUrl: () => this.endpoints.mcp,
         loginLink: () => this.loginLink(),
         rotateUiToken: () => this.rotateUiToken(),
+        cliTool: {
+          status: () => cliToolStatus(dataDir, bridgeLauncher),
+          install: () => installCliTool(dataDir, bridgeLauncher),
+          uninstall: () => uninstallCliTool(dataDir, bridgeLauncher),
+        },
       }),
     );
   }

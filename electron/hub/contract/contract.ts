@@ -11,6 +11,7 @@ import { callLogRequests, type CallLogResults } from './api/call-log.ts';
 import { settingsRequests, type SettingsResults } from './api/settings.ts';
 import { clientRequests, type ClientResults } from './api/clients.ts';
 import { uiRequests, type UiResults } from './api/ui.ts';
+import { cliToolRequests, type CliToolResults } from './api/cli-tool.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -23,6 +24,7 @@ export const requestSchemas = {
   ...settingsRequests,
   ...clientRequests,
   ...uiRequests,
+  ...cliToolRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -32,7 +34,7 @@ export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
 /** What a handler receives: the params after validation, defaults filled in. */
 export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, CliToolResults {}
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */

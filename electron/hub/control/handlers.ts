@@ -8,8 +8,9 @@ import { callLogHandlers, type CallLogHandlerDeps } from './handlers/call-log.ts
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.ts';
 import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
 import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
+import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & CliToolHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -20,5 +21,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...settingsHandlers(deps),
     ...clientHandlers(deps),
     ...uiHandlers(deps),
+    ...cliToolHandlers(deps),
   };
 }
