@@ -67,6 +67,8 @@ describe('parsing', () => {
     expect(add.args).toEqual({ ID: 'gh' });
     expect(add.values.env).toEqual(['A=1', 'B=2']);
     expect(add.dataDir).toBe('/tmp/d');
+    expect(run(['--data-dir', '/tmp/e', 'status']).dataDir).toBe('/tmp/e');
+    expect(run(['--data-dir=/tmp/f', 'servers']).spec.path).toEqual(['servers', 'list']);
     expect(add.afterDashes).toEqual(['npx', '-y', 'pkg', '--flag']);
   });
 

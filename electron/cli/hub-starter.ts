@@ -32,7 +32,7 @@ export function startCommand(dataDir: string, env: NodeJS.ProcessEnv, launcher =
   if (app) {
     // The app must not inherit "run as Node" from this bridge's own entry.
     const { ELECTRON_RUN_AS_NODE: _asNode, MCP_TRAY_APP: _app, ...appEnv } = env;
-    return { command: app, args: ['--background', '--data-dir', dataDir], env: appEnv, what: `the MCP Tray app (${app})` };
+    return { command: app, args: ['--background', '--data-dir', dataDir], env: appEnv, what: `the app (${app})` };
   }
   return {
     command: launcher.command,

@@ -49,9 +49,24 @@ export function commandsUnder(path: readonly string[]): CommandSpec[] {
   return COMMANDS.filter((c) => isWordPrefix(path, c.path));
 }
 
+/** `--data-dir D` / `--data-dir=D` may come anywhere before `--`, even before the command. */
+function takeDataDir(own: string[]): { dataDir: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  for (let i = 0; i < own.length; i++) {
+    const token = own[i]!;
+    if (token === '--data-dir') {
+      dataDir = own[++i];
+      if (dataDir === undefined || dataDir.startsWith('-')) throw new UsageError('--data-dir needs a folder');
+    } else if (token.startsWith('--data-dir=')) dataDir = token.slice('--data-dir='.length);
+    else rest.push(token);
+  }
+  return { dataDir, rest };
+}
+
 export function parseCommandLine(argv: readonly string[]): ParseResult {
   const dashes = argv.indexOf('--');
-  const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
+  const { dataDir, rest: own } = takeDataDir(dashes === -1 ? [...argv] : argv.slice(0, dashes));
   const afterDashes = dashes === -1 ? [] : argv.slice(dashes + 1);
 
   // `mcp-tray help servers add` is `mcp-tray servers add --help`.
@@ -81,10 +96,10 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
   if (typed < spec.path.length && rest[0] !== undefined && !rest[0].startsWith('-')) {
     throw new UsageError(`unknown ${words.join(' ')} command "${rest[0]}"; see: mcp-tray ${words.join(' ')} --help`);
   }
-  return { kind: 'run', command: parseOptions(spec, rest, afterDashes) };
+  return { kind: 'run', command: parseOptions(spec, rest, afterDashes, dataDir) };
 }
 
-function parseOptions(spec: CommandSpec, rest: string[], afterDashes: string[]): ParsedCommand {
+function parseOptions(spec: CommandSpec, rest: string[], afterDashes: string[], dataDir: string | undefined): ParsedCommand {
   const name = `mcp-tray ${spec.path.join(' ')}`;
   const see = `see: ${name} --help`;
   const options: ParseArgsOptionsConfig = {};
@@ -124,7 +139,7 @@ function parseOptions(spec: CommandSpec, rest: string[], afterDashes: string[]):
     args[arg.name] = value;
   }
   if (index < positionals.length) throw new UsageError(`unexpected argument "${positionals[index]}" for ${name}; usage: ${usageLine(spec)}`);
-  return { spec, dataDir: values['data-dir'] as string | undefined, values, args, afterDashes };
+  return { spec, dataDir, values, args, afterDashes };
 }
 
 /** Node's messages are long and mention things we do not do; ours say the one fact. */

@@ -34,7 +34,7 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
   });
 }
 
-const notRunning = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ECONNREFUSED';
+const notRunning = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ECONNREFUSED' || error.code === 'ENOTDIR';
 
 function connect(socketPath: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
