@@ -108,6 +108,8 @@ export interface ApprovalInfo {
 export interface HubStatus {
   readonly version: string;
   readonly pid: number;
+  /** The hub's OS (node's process.platform): what a UI's "how to fix" advice is for. */
+  readonly platform: string;
   readonly dataDir: string;
   readonly startedAt: string;
   readonly endpoints: { readonly mcp: string | null; readonly ui: string | null; readonly socket: string };
