@@ -125,7 +125,7 @@ describe.skipIf(process.platform !== 'linux')('a newcomer, from a fresh clone to
     // No hub, no terminal: Claude Code's own health check starts the bridge, which starts the hub.
     const list = await run(claude, ['mcp', 'list'], { env, timeout: 2 * MINUTES });
     expect(list.code, `${list.stdout}\n${list.stderr}`).toBe(0);
-    expect(list.stdout).toMatch(/^mcp-tray: .*bridge --client claude-code - ✓ Connected$/m);
+    expect(list.stdout).toMatch(/^mcp-tray: .*bridge --client claude-code - [✓✔] Connected$/m);
     const status = await run('mcp-tray', ['status', '--json'], { env });
     expect(status.code, status.stderr).toBe(0);
     const running = JSON.parse(status.stdout) as HubStatus;
