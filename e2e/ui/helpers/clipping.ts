@@ -19,7 +19,8 @@ export function clippedElements(page: Page): Promise<string[]> {
     const shown = (el: any) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'contents';
+      // Visually hidden on purpose (a 1 px box for screen readers) is not "shown".
+      return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && s.display !== 'contents';
     };
     const onPurpose = (el: any) => getComputedStyle(el).textOverflow === 'ellipsis' || !!el.closest('pre, .json-block, .diff-block, [data-clip-ok]');
     const clips = (s: any) => s.overflowX !== 'visible' || s.overflowY !== 'visible';
