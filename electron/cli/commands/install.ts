@@ -44,7 +44,7 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
     return 0;
   }
   if (!result.changed) {
-    ctx.stdout.write(`${result.label} already has the mcp-tray entry (${result.transport}) in ${result.path}\n`);
+    ctx.stdout.write(`${result.label} already has the mcp-tray entry (${result.transport === 'stdio' ? 'bridge' : result.transport}) in ${result.path}\n`);
     return 0;
   }
   const how = result.via === 'cli' ? `with ${result.commands!.join(' && ')}` : `${result.createdFile ? 'created' : 'edited'} ${result.path}`;

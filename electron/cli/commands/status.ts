@@ -32,7 +32,7 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
         ? '  none (install into an IDE with: mcp-tray install <client>)\n'
         : table([
             ['CLIENT', 'TRANSPORT', 'CLIENT INFO', 'CALLS', 'LAST CALL'],
-            ...status.clients.map((c) => [c.id, c.transport, c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
+            ...status.clients.map((c) => [c.id, c.transport === 'socket' ? 'bridge' : 'http', c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
           ]),
     );
     if (status.approvals.length > 0) {

@@ -93,7 +93,7 @@ function ToolRow({ tool, busy, onChange }: { tool: ToolInfo; busy: boolean; onCh
           disabled={busy}
           onChange={(e) => onChange({ class: e.target.value === 'auto' ? null : (e.target.value as 'read' | 'write') })}
         >
-          <option value="auto">As the server says ({serverSays})</option>
+          <option value="auto">Auto ({serverSays})</option>
           <option value="read">Read</option>
           <option value="write">Write</option>
         </select>
