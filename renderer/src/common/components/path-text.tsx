@@ -2,6 +2,7 @@
 // full path on hover, and a button that copies it.
 import { useState } from 'react';
 import { splitPath } from '../lib/middle-ellipsis.ts';
+import { IconCopy } from './icon-copy.tsx';
 
 export function PathText({ path, label = 'path' }: { readonly path: string; readonly label?: string }) {
   const [copied, setCopied] = useState(false);
@@ -22,7 +23,7 @@ export function PathText({ path, label = 'path' }: { readonly path: string; read
         <span className="path-text-tail">{tail}</span>
       </code>
       <button type="button" className="btn btn-ghost btn-icon path-text-copy" onClick={() => void copy()} aria-label={`Copy the ${label}: ${path}`} title={copied ? 'Copied' : 'Copy'}>
-        {copied ? '✓' : '⧉'}
+        {copied ? '✓' : <IconCopy />}
       </button>
     </span>
   );

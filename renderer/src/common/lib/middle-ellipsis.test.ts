@@ -7,7 +7,7 @@ describe('splitPath', () => {
   });
 
   it('keeps the file name and as many folders as fit in the tail', () => {
-    expect(splitPath('/tmp/mcp-tray-ui-home-Ab12Cd/.config/Code/User/mcp.json')).toEqual({ head: '/tmp/mcp-tray-ui-home-Ab12Cd/.config/Code', tail: '/User/mcp.json' });
+    expect(splitPath('/tmp/mcp-tray-ui-home-Ab12Cd/.config/Code/User/mcp.json')).toEqual({ head: '/tmp/mcp-tray-ui-home-Ab12Cd/.config', tail: '/Code/User/mcp.json' });
     expect(splitPath('C:\\Users\\ann\\AppData\\Roaming\\Claude\\claude_desktop_config.json')).toEqual({
       head: 'C:\\Users\\ann\\AppData\\Roaming\\Claude',
       tail: '\\claude_desktop_config.json',
