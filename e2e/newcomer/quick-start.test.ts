@@ -100,6 +100,11 @@ describe.skipIf(process.platform !== 'linux')('a newcomer, from a fresh clone to
     expect(linked.code, linked.stderr.slice(-2000)).toBe(0);
     const which = await run('sh', ['-c', 'command -v mcp-tray'], { env });
     expect(which.stdout.trim()).toBe(path.join(home, '.local', 'bin', 'mcp-tray'));
+    // The other documented way runs on the system Node without an engine warning.
+    const viaNpx = await run('npx', ['mcp-tray', 'help', 'install'], { cwd: checkout, env });
+    expect(viaNpx.code, viaNpx.stderr).toBe(0);
+    expect(viaNpx.stdout).toContain('Usage: mcp-tray install CLIENT');
+    expect(viaNpx.stderr).not.toContain('EBADENGINE');
 
     // Tests keep their hubs off the default HTTP port.
     const dataDir = path.join(home, '.config', 'MCP Tray');
