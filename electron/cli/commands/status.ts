@@ -18,7 +18,10 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
     if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
     if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}  (sign in: mcp-tray ui open)\n`);
     if (!status.http.available) ctx.stdout.write(`  HTTP:   off: ${status.http.reason}. IDEs connect through the bridge only\n`);
-    if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
+    if (!status.keychain.available) {
+      const fix = status.platform === 'linux' ? 'start a Secret Service: gnome-keyring, or KeePassXC with Secret Service Integration' : 'unlock the system keychain and allow MCP Tray to use it';
+      ctx.stdout.write(`  keychain: unavailable: servers that need a secret do not start; to fix: ${fix}, then restart the hub (${status.keychain.reason})\n`);
+    }
     ctx.stdout.write('\nServers\n');
     ctx.stdout.write(
       table([
