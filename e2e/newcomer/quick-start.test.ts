@@ -49,7 +49,11 @@ async function claudeCli(cache: string): Promise<string> {
 }
 
 const started: number[] = [];
+/** A hub the bridge started is found through its data dir even when the test failed midway. */
+let findHub: (() => Promise<number | undefined>) | undefined;
 afterAll(async () => {
+  const found = await findHub?.().catch(() => undefined);
+  if (found !== undefined && !started.includes(found)) started.push(found);
   for (const pid of started) {
     try {
       process.kill(pid, 'SIGTERM');
@@ -90,6 +94,10 @@ describe.skipIf(process.platform !== 'linux')('a newcomer, from a fresh clone to
       // Claude Code: no update checks, no telemetry; `mcp list` then needs no network.
       DISABLE_AUTOUPDATER: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    };
+    findHub = async () => {
+      const status = await run(path.join(checkout, 'bin', 'mcp-tray.js'), ['status', '--json'], { env });
+      return status.code === 0 ? (JSON.parse(status.stdout) as HubStatus).pid : undefined;
     };
     const installed = await run('npm', install.split(' ').slice(1), { cwd: checkout, env });
     expect(installed.code, installed.stderr.slice(-2000)).toBe(0);
