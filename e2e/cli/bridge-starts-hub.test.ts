@@ -10,9 +10,18 @@ import { alive, cli, cliJson, connectBridge, tempDir, testServerDefinition, wait
 
 const hubs: number[] = [];
 const clients: Client[] = [];
+const dataDirs: string[] = [];
+
+/** A data dir of this test: whatever hub starts on it is stopped after the test, pass or fail. */
+function autostartDir(): string {
+  const dir = tempDir('mcp-tray-autostart-');
+  dataDirs.push(dir);
+  return dir;
+}
 
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.close().catch(() => undefined);
+  for (const dir of dataDirs.splice(0)) for (const pid of servePids(dir)) if (!hubs.includes(pid)) hubs.push(pid);
   for (const pid of hubs.splice(0)) {
     try {
       process.kill(pid, 'SIGTERM');
@@ -40,7 +49,7 @@ function servePids(dataDir: string): number[] {
 
 describe.skipIf(process.platform !== 'linux')('the bridge starts the hub when none runs', () => {
   it('starts one headless hub for four bridges started at once, and every IDE gets its tools', async () => {
-    const dataDir = tempDir('mcp-tray-autostart-');
+    const dataDir = autostartDir();
     writeSettings(dataDir, { servers: [testServerDefinition('demo')] });
     const connected = await Promise.all(['cursor', 'vscode', 'zed', 'claude-code'].map((id) => connectBridge(dataDir, id)));
     clients.push(...connected);
@@ -63,7 +72,7 @@ describe.skipIf(process.platform !== 'linux')('the bridge starts the hub when no
   });
 
   it('takes over a start lock left by a bridge that died', async () => {
-    const dataDir = tempDir('mcp-tray-autostart-');
+    const dataDir = autostartDir();
     writeSettings(dataDir, { servers: [] });
     // A pid that is not running: a child that has exited and been reaped.
     const { spawnSync } = await import('node:child_process');
@@ -76,7 +85,7 @@ describe.skipIf(process.platform !== 'linux')('the bridge starts the hub when no
   });
 
   it('says in one line why, and where the log is, when the hub it started exits', async () => {
-    const dataDir = tempDir('mcp-tray-autostart-');
+    const dataDir = autostartDir();
     writeSettings(dataDir, { servers: [] });
     // A folder where the hub's socket must be: the hub cannot start.
     mkdirSync(path.join(dataDir, 'hub.sock', 'in-the-way'), { recursive: true });
