@@ -25,14 +25,16 @@ describe('remote upstream', () => {
     const port = remote.port;
     await remote.stop();
     remote = await startEverythingHttp(port);
-    // The first call may meet the lost session; the hub reconnects and later calls succeed.
-    await waitFor('a call to succeed after the restart', async () => {
+    // The first call may meet the lost session; the hub reconnects and later calls succeed. The old
+    // connection's last errors may still arrive after the first success, so the hub is asked until a
+    // call succeeds while it reports the server running.
+    const server = await waitFor('a call to succeed after the restart, with the server running', async () => {
       const result = await echo().catch(() => undefined);
-      return result && !result.isError && JSON.stringify(result.content).includes('ping');
-    }, 20_000, 250);
-    const status = await cliJson<HubStatus>(dataDir, ['status']);
-    const server = status.servers.find((s) => s.id === 'remote')!;
-    expect(server.state).toBe('running');
+      if (!result || result.isError || !JSON.stringify(result.content).includes('ping')) return false;
+      const status = await cliJson<HubStatus>(dataDir, ['status']);
+      const remoteStatus = status.servers.find((s) => s.id === 'remote')!;
+      return remoteStatus.state === 'running' && remoteStatus;
+    }, 30_000, 250);
     // Whatever the hub met first (the lost session, the refused connection, the closed stream) is named.
     expect(server.lastExit?.reason).toMatch(/HTTP 404|unreachable|event stream|Connection closed/);
     await client.close();

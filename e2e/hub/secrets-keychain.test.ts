@@ -87,6 +87,7 @@ describe('secrets in the OS keychain, user-defined servers', () => {
     const result = await cli(dataDir, ['secrets', 'set', 'everything', 'API_KEY', 'oops-value']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('read from stdin');
+    expect(result.stderr).not.toContain('oops-value');
   });
 
   it('deletes the secrets of a server that is removed', async () => {

@@ -39,7 +39,8 @@ describe('signing in to a remote server (OAuth)', () => {
   let ide: Client;
   let dataDir: string;
   let home: string;
-  const staticHeader = testSecret('static-header');
+  // A plain header lives in settings.json by design (it is not a secret): a value unique to this run.
+  const staticHeader = `static-${process.pid}-${Date.now()}`;
   const apiKey = testSecret('api-key');
 
   const server = async (id = 'remote'): Promise<ServerStatus> => (await cliJson<ServerStatus[]>(dataDir, ['servers', 'list'])).find((s) => s.id === id)!;

@@ -85,6 +85,10 @@ describe('parsing', () => {
     expect(usageError(['install', '--bogus', 'cursor'])).toBe('unknown option --bogus for mcp-tray install; see: mcp-tray install --help');
     expect(usageError(['install'])).toMatch(/^mcp-tray install needs CLIENT; usage: mcp-tray install CLIENT/);
     expect(usageError(['install', 'a', 'b'])).toMatch(/^unexpected argument "b" for mcp-tray install/);
+    // A word after secrets set is likely the secret itself: refused, and never repeated.
+    const secretRefusal = usageError(['secrets', 'set', 'srv', 'KEY', 'hunter2-value']);
+    expect(secretRefusal).toMatch(/read from stdin/);
+    expect(secretRefusal).not.toContain('hunter2-value');
     expect(usageError(['servers', 'write', 'fs', 'sometimes'])).toMatch(/^MODE must be off, ask, allow, not "sometimes"/);
     expect(usageError(['log', '--limit'])).toMatch(/^--limit needs a value for mcp-tray log/);
     expect(usageError(['bridge'])).toMatch(/^mcp-tray bridge needs --client ID/);

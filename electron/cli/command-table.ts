@@ -38,6 +38,8 @@ export interface CommandSpec {
   readonly options?: Readonly<Record<string, OptionSpec>>;
   /** What may follow `--` (a server's command line): its placeholder. */
   readonly afterDashes?: string;
+  /** Said instead of "unexpected argument …" when more words follow: the extra word may be a secret, never repeated. */
+  readonly refusesMore?: string;
   /** Run when only the parent's words are given (`servers` runs `servers list`). */
   readonly isDefault?: boolean;
   /** The module that runs it, loaded only when it runs. */
@@ -202,6 +204,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     path: ['secrets', 'set'],
     summary: 'store a secret in the OS keychain (the value is read from stdin, never the command line)',
     args: [{ name: 'SERVER' }, { name: 'NAME' }],
+    refusesMore: 'a secret value is read from stdin, never taken from the command line (it would show in the process list and your shell history): printf %s "$VALUE" | mcp-tray secrets set SERVER NAME',
     load: () => import('./commands/secrets.ts'),
     handler: 'set',
   },

@@ -138,6 +138,7 @@ function parseOptions(spec: CommandSpec, rest: string[], afterDashes: string[], 
     if (arg.choices && !arg.choices.includes(value)) throw new UsageError(`${arg.name} must be ${arg.choices.join(', ')}, not "${value}"; ${see}`);
     args[arg.name] = value;
   }
+  if (index < positionals.length && spec.refusesMore) throw new UsageError(`${name}: ${spec.refusesMore}`);
   if (index < positionals.length) throw new UsageError(`unexpected argument "${positionals[index]}" for ${name}; usage: ${usageLine(spec)}`);
   return { spec, dataDir, values, args, afterDashes };
 }
