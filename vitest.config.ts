@@ -22,7 +22,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['e2e/**/*.test.ts'] },
+        // A test here starts hubs, servers and clients: on a busy two-core machine one can take a
+        // minute, so the guard against a hang is two.
+        test: { name: 'integration', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
