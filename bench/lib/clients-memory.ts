@@ -41,7 +41,7 @@ export async function clientsMemory(sessions: 'shared' | 'per-client', clients: 
 }
 
 /** The process and every process below it (Linux /proc). */
-function descendants(root: number): number[] {
+export function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
