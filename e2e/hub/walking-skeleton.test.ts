@@ -66,7 +66,7 @@ describe('walking skeleton: bridge → hub → bundled servers, read-only by def
     // Both keys are always there; what matters is that they hold the hub's loopback URLs.
     const { mcp, ui } = status.endpoints;
     expect(mcp).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
-    // The UI's address is the plain address: no token in it (a browser signs in with a one-time link).
+    // The plain address: a browser signs in with a one-time link, never a token in the URL.
     expect(ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(new URL(ui!).port).toBe(new URL(mcp!).port);
     const fs = status.servers.find((s) => s.id === 'filesystem')!;
@@ -91,17 +91,18 @@ describe('walking skeleton: bridge → hub → bundled servers, read-only by def
   });
 });
 
-describe('bridge without a hub', () => {
-  it('exits non-zero with one line on stderr', async () => {
-    const dir = tempDir();
+describe('bridge with a data dir it cannot use', () => {
+  it('exits non-zero with one line on stderr that says what to do', async () => {
+    const file = path.join(tempDir(), 'a-file');
+    writeFileSync(file, '');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(NODE, [BIN, 'bridge', '--client', 'cursor', '--data-dir', dir], (error, _stdout, stderr) =>
+      execFile(NODE, [BIN, 'bridge', '--client', 'cursor', '--data-dir', file], (error, _stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
       );
     });
     expect(result.code).not.toBe(0);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/hub is not running/);
+    expect(lines[0]).toMatch(/is a file, not a folder; choose another with --data-dir/);
   });
 });

@@ -61,11 +61,11 @@ test.describe('approvals', () => {
 
     await goTo(page, 'activity');
     const row = page.getByTestId('call-row').filter({ hasText: 'bump' }).first();
-    await expect(row).toContainText('Approved');
+    await expect(row).toContainText('Approved once');
     await expect(row.locator('.col-duration')).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
     await row.click();
     const detail = page.getByTestId('call-detail');
-    await expect(detail.getByTestId('detail-decision')).toHaveText('Approved');
+    await expect(detail.getByTestId('detail-decision')).toHaveText('Approved once');
     await expect(detail.getByTestId('detail-outcome')).toHaveText('OK');
     // It waited for the click above (more than the pauses), and the duration says so.
     await expect(detail.getByTestId('detail-duration')).toHaveText(/^\d+(\.\d+)? s$/);

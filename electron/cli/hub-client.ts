@@ -31,18 +31,25 @@ export class HubClient {
 
   /** Connects to the hub of a data dir, or fails with a line that says how to start one. */
   static async connect(dataDir: string): Promise<HubClient> {
+    const hub = await HubClient.connectIfRunning(dataDir);
+    if (!hub) {
+      throw new CliError(`no MCP Tray hub is running for ${dataDir} (no socket at ${socketPathFor(dataDir)}); start it with "mcp-tray serve" or open the MCP Tray app`);
+    }
+    return hub;
+  }
+
+  /** The running hub of a data dir, or undefined when none runs (read-only commands go on without one). */
+  static async connectIfRunning(dataDir: string): Promise<HubClient | undefined> {
     const socketPath = socketPathFor(dataDir);
-    const socket = await new Promise<net.Socket>((resolve, reject) => {
+    const socket = await new Promise<net.Socket | undefined>((resolve, reject) => {
       const s = net.connect(socketPath);
       s.once('connect', () => resolve(s));
       s.once('error', (error: NodeJS.ErrnoException) => {
-        reject(
-          error.code === 'ENOENT' || error.code === 'ECONNREFUSED'
-            ? new CliError(`no MCP Tray hub is running for ${dataDir} (no socket at ${socketPath}); start it with "mcp-tray serve" or open the MCP Tray app`)
-            : new CliError(`cannot reach the MCP Tray hub at ${socketPath}: ${error.message}`),
-        );
+        if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED' || error.code === 'ENOTDIR') resolve(undefined);
+        else reject(new CliError(`cannot reach the MCP Tray hub at ${socketPath}: ${error.message}`));
       });
     });
+    if (!socket) return undefined;
     socket.write(controlHello());
     return new HubClient(socket);
   }
@@ -85,5 +92,15 @@ export class HubClient {
     this.#pending.delete(reply.id);
     if (reply.error) pending.reject(new CliError(reply.error.message, reply.error.code));
     else pending.resolve(reply.result);
+  }
+}
+
+/** Runs `use` with a connection to the running hub, closed afterwards. */
+export async function withHub<T>(dataDir: string, use: (hub: HubClient) => Promise<T>): Promise<T> {
+  const hub = await HubClient.connect(dataDir);
+  try {
+    return await use(hub);
+  } finally {
+    hub.close();
   }
 }

@@ -1,97 +1,66 @@
-// `mcp-tray`: the command line (docs/cli.md). Each command lives in commands/ and is loaded only when
-// used, so `mcp-tray bridge` (what every IDE runs) starts without loading the hub.
+// `mcp-tray`: the command line (docs/cli.md). The commands, their options and their help are one
+// table (command-table.ts); each command's code lives in commands/ and is loaded only when used, so
+// `mcp-tray bridge` (what every IDE runs) starts without loading the hub.
 import { resolveDataDir } from '../hub/paths.ts';
 import { CliError } from './cli-error.ts';
+import type { CliContext } from './cli-context.ts';
+import type { Handler } from './command-table.ts';
+import { helpFor } from './help-text.ts';
+import { parseCommandLine, UsageError } from './parse-command.ts';
 
-export interface CliContext {
-  readonly dataDir: string;
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
-}
+export type { CliContext } from './cli-context.ts';
 
-export interface Command {
-  run(args: string[], ctx: CliContext): Promise<number | void>;
-}
-
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  start: () => import('./commands/start.ts'),
-  serve: () => import('./commands/serve.ts'),
-  bridge: () => import('./commands/bridge.ts'),
-  status: () => import('./commands/status.ts'),
-  servers: () => import('./commands/servers.ts'),
-  secrets: () => import('./commands/secrets.ts'),
-  approvals: () => import('./commands/approvals.ts'),
-  rules: () => import('./commands/rules.ts'),
-  log: () => import('./commands/log.ts'),
-  clients: () => import('./commands/clients.ts'),
-  install: () => import('./commands/install.ts'),
-  uninstall: () => import('./commands/uninstall.ts'),
-  import: () => import('./commands/import.ts'),
-  ui: () => import('./commands/ui.ts'),
-  settings: () => import('./commands/settings.ts'),
-};
-
-const USAGE = `Usage: mcp-tray <command> [options]
-
-  serve [--port P] [--no-open]        run the hub headless, with the web UI; prints and opens a sign-in link
-  ui open [--no-open] | ui rotate-token   a one-time sign-in link for the web UI | sign every browser out
-  bridge --client ID                  stdio bridge to the hub (what IDE entries run)
-  status [--json]                     servers, connected clients, pending approvals
-  servers [list | add | remove | enable | disable | restart | log ID | write ID <off|ask|allow> | set ID K=V… | tool ID TOOL …]
-  servers login ID [--no-open] | servers logout ID   sign in to a remote server in the browser (OAuth) | sign out
-  secrets set SERVER NAME             (value read from stdin) | secrets delete SERVER NAME
-  approvals [list | approve ID [--session|--always] | deny ID [--reason R]]
-  rules [list | revoke ID]            persisted "always approve" rules
-  log [--follow] [--json] [--server S] [--client C] [--decision D] [--outcome O] [--search T] [--limit N] [--export jsonl|csv]
-                                      the call log: who called what, what was decided, how it ended
-  clients [--json] | clients token CLIENT [--revoke]   detected / installed / connected clients; HTTP tokens
-  install CLIENT [--http] [--dry-run] write the mcp-tray entry into an IDE (--dry-run prints the diff)
-  uninstall CLIENT [--dry-run]        remove only that entry
-  import CLIENT [--servers a,b] [--delete-backup] [--list]   move an IDE's servers into MCP Tray
-  settings [--json] | settings denied-paths [list | add PATH… | remove PATH… | reset]   paths no bundled server reaches
-
-Every command takes --data-dir D (else MCP_TRAY_HOME, else the per-user app data folder).`;
-
-/** Takes `--data-dir D` / `--data-dir=D` out of the arguments (before any `--`). */
-export function extractDataDir(argv: string[]): { dataDir: string | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let dataDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg === '--data-dir') {
-      dataDir = argv[++i];
-      if (dataDir === undefined) throw new CliError('--data-dir needs a folder');
-    } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
-    else rest.push(arg);
+/**
+ * A reader that went away (`mcp-tray status | head -3`) ends the command quietly: what it did not
+ * read was not wanted. Anything else that breaks stdout or stderr is one line, then exit 1.
+ */
+function quietOnClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') {
+        try {
+          process.stderr.write(`mcp-tray: cannot write the output: ${error.message}\n`);
+        } catch {
+          // stderr itself is gone
+        }
+      }
+      process.exit(error.code === 'EPIPE' ? 0 : 1);
+    });
   }
-  return { dataDir, rest };
+}
+
+/** One line for an error nothing closer turned into a CliError: its message, never its stack. */
+function oneLine(error: unknown): string {
+  const err = error as Error & { code?: string; path?: string };
+  const message = typeof err?.message === 'string' ? err.message : String(error);
+  return message.split('\n')[0]!;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipes();
   try {
-    const { dataDir, rest } = extractDataDir(argv);
-    const [name, ...args] = rest;
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return name ? 0 : 2;
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'help') {
+      process.stdout.write(helpFor(parsed.path));
+      return argv.length === 0 ? 2 : 0;
     }
-    const load = COMMANDS[name];
-    if (!load) throw new CliError(`unknown command "${name}"; run "mcp-tray --help"`, undefined, 2);
-    const command = await load();
-    const code = await command.run(args, { dataDir: resolveDataDir(dataDir), stdout: process.stdout, stderr: process.stderr });
-    return code ?? 0;
+    const { command } = parsed;
+    const ctx: CliContext = { dataDir: resolveDataDir(command.dataDir), stdout: process.stdout, stderr: process.stderr };
+    const module = await command.spec.load();
+    const handler = module[command.spec.handler] as Handler;
+    return (await handler(command, ctx)) ?? 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mcp-tray: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof CliError) {
       process.stderr.write(`mcp-tray: ${error.message}\n`);
       return error.exitCode;
     }
-    const err = error as Error & { code?: string };
-    process.stderr.write(`mcp-tray: ${err.message ?? String(error)}\n`);
-    if (process.env.MCP_TRAY_DEBUG) process.stderr.write(`${err.stack}\n`);
+    process.stderr.write(`mcp-tray: ${oneLine(error)}\n`);
+    if (process.env.MCP_TRAY_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return 1;
   }
 }

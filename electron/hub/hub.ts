@@ -24,7 +24,7 @@ import { Gateway } from './gateway/gateway.ts';
 import type { ClientSession } from './gateway/client-session.ts';
 import { KeyedThrottle } from './util/keyed-throttle.ts';
 import { throttledReporter, type ErrorReporter } from './util/last-resort.ts';
-import { listenLocalSocket } from './gateway/local-socket.ts';
+import { HubAlreadyRunningError, hubListening, listenLocalSocket } from './gateway/local-socket.ts';
 import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
 import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
@@ -36,6 +36,7 @@ import { SettingsStore, type SettingsBackend } from './settings/store.ts';
 import { currentNodeRuntime, type NodeRuntime } from './server-registry/launch-plan.ts';
 import { ServerManager } from './server-registry/server-manager.ts';
 import { PidFile } from './supervisor/pid-file.ts';
+import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
 
 export { HUB_VERSION } from './version.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
@@ -190,6 +191,11 @@ export class Hub {
         mcpUrl: () => this.endpoints.mcp,
         loginLink: () => this.loginLink(),
         rotateUiToken: () => this.rotateUiToken(),
+        cliTool: {
+          status: () => cliToolStatus(dataDir, bridgeLauncher),
+          install: () => installCliTool(dataDir, bridgeLauncher),
+          uninstall: () => uninstallCliTool(dataDir, bridgeLauncher),
+        },
       }),
     );
   }
@@ -197,7 +203,9 @@ export class Hub {
   /** Starts the hub: reaps what a crashed predecessor left, opens the socket, starts servers. */
   static async start(options: HubOptions): Promise<Hub> {
     const paths = dataPaths(ensureDataDir(options.dataDir));
-    // Before anything is opened: files an older version or another tool left readable by others.
+    // Before anything is opened: a second hub on the same data dir stops here, holding nothing.
+    if (await hubListening(paths.socket)) throw new HubAlreadyRunningError(`another MCP Tray hub is already running on ${paths.socket}`);
+    // Files an older version or another tool left readable by others.
     const loosened = tightenDataDir(paths.dataDir);
     const callLog = await CallLog.open(paths.callLog);
     let hub: Hub;
@@ -216,11 +224,18 @@ export class Hub {
     callLog.onEntry((entry) => hub.emit({ type: 'call-logged', entry }));
     const reaped = await new PidFile(paths.pidFile).reapLeftovers();
     if (reaped.length > 0) hub.recordProblem(`Stopped servers left running by a previous hub that did not exit cleanly: ${reaped.join(', ')}`);
-    hub.#socketServer = await listenLocalSocket(paths.socket, (hello, socket) => {
-      if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
-      const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
-      void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
-    }, hub.report);
+    try {
+      hub.#socketServer = await listenLocalSocket(paths.socket, (hello, socket) => {
+        if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
+        const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
+        void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
+      }, hub.report);
+    } catch (error) {
+      // Another hub won the race for the socket: leave nothing open (the call log's worker would
+      // keep this process alive).
+      await callLog.close();
+      throw error;
+    }
     hub.#mcpEndpoint = new HttpMcpEndpoint(hub.#gateway, hub.#clientTokens);
     // Kept in the keychain where there is one: a signed-in browser tab survives a restart.
     const uiToken = await loadUiToken(hub.#keychain);

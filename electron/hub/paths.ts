@@ -1,7 +1,7 @@
 // Where MCP Tray keeps its files. The same folder serves the desktop app and the headless hub,
 // so both see one set of settings, one call log and one local socket.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,8 +21,47 @@ export function resolveDataDir(flag?: string, env = process.env): string {
   return path.resolve(chosen);
 }
 
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+}
+
+/**
+ * Makes the data dir (0700) with each missing parent, one level at a time, and says in one line
+ * what is wrong when it cannot: a file in the way, a folder that refuses. Not `mkdir -p`: Node's
+ * recursive mkdir never returns on some paths (under /proc, say), and says only "EEXIST" for a file.
+ */
 export function ensureDataDir(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const fix = 'choose another with --data-dir D or MCP_TRAY_HOME';
+  const missing: string[] = [];
+  let existing = dataDir;
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(existing);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new DataDirError(`cannot use ${existing} for the data folder ${dataDir} (${code}); ${fix}`);
+      const parent = path.dirname(existing);
+      if (parent === existing) throw new DataDirError(`cannot create the data folder ${dataDir}; ${fix}`);
+      missing.unshift(existing);
+      existing = parent;
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      throw new DataDirError(existing === dataDir ? `the data folder ${dataDir} is a file, not a folder; ${fix}` : `cannot create the data folder ${dataDir}: ${existing} is a file; ${fix}`);
+    }
+    break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      if (err.code === 'EEXIST' && statSync(folder).isDirectory()) continue;
+      const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EROFS' ? 'read-only file system' : err.code ?? err.message;
+      throw new DataDirError(`cannot create the data folder ${dataDir} (${folder}: ${why}); ${fix}`);
+    }
+  }
   return dataDir;
 }
 

@@ -48,6 +48,7 @@ const STATE_LABELS: Record<ServerStatus['state'], string> = {
   disabled: 'disabled',
   'keychain-unavailable': 'keychain unavailable',
   'needs-sign-in': 'needs sign-in',
+  'not-installed': 'not installed',
 };
 
 const WRITE_MODE_LABELS: Record<WriteMode, string> = {

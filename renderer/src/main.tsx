@@ -8,6 +8,7 @@ import './styles/status.css';
 import './styles/dialog.css';
 import './styles/blocks.css';
 import './styles/tables.css';
+import './styles/narrow.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

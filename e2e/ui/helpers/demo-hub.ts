@@ -1,6 +1,6 @@
 // A hub that looks like a working day, for the accessibility scans, keyboard checks and the
 // screenshots in docs/: bundled filesystem, a server in "ask" mode, one waiting for its secret, one
-// crash-looping, one disabled; two IDEs connected; a few hundred calls of every kind in the log;
+// crash-looping, one disabled, one not installed, PostgreSQL not set up; two IDEs connected; a few hundred calls of every kind in the log;
 // and one write call waiting for approval.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,9 @@ export async function startDemoHub(): Promise<DemoHub> {
       testServerDefinition('github', ['--prefix', 'gh_'], { name: 'GitHub', secretEnv: ['GITHUB_PERSONAL_ACCESS_TOKEN'] }),
       testServerDefinition('flaky', ['--crash-at-start'], { name: 'Flaky server' }),
       testServerDefinition('legacy', ['--prefix', 'legacy_'], { name: 'Legacy tools', enabled: false }),
+      // A command that is not installed, and PostgreSQL as it is seeded: off, no connection yet.
+      { id: 'missing', name: 'Not installed yet', kind: 'stdio', command: 'does-not-exist-xyz', args: ['--stdio'] },
+      { id: 'postgres', name: 'PostgreSQL', kind: 'bundled', bundled: 'postgres', enabled: false, options: {} },
     ],
     ideFiles: { '.cursor/mcp.json': '{\n  "mcpServers": {}\n}\n' },
   });

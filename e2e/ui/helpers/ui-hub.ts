@@ -29,6 +29,8 @@ export interface UiHubOptions {
   readonly settings?: Record<string, unknown>;
   /** IDE config files to create in the fake HOME, so those IDEs are "detected". */
   readonly ideFiles?: Record<string, string>;
+  /** More environment for the hub (say, no D-Bus: no keychain). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
@@ -40,7 +42,7 @@ export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
     writeFileSync(path.join(home, file), content);
   }
   writeSettings(dataDir, { ...options.settings, servers: options.servers ?? [] });
-  const hub = await startHub(dataDir, { env: { HOME: home } });
+  const hub = await startHub(dataDir, { env: { ...options.env, HOME: home } });
   // "is running" comes first; the UI line may follow in a later chunk of output.
   const url = await waitFor('the UI line of mcp-tray serve', () => /UI:\s+(http:\/\/\S+)/.exec(hub.output())?.[1], 10_000).catch(async (error: Error) => {
     await hub.stop();

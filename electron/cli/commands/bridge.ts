@@ -1,22 +1,22 @@
 // `mcp-tray bridge --client ID`: what IDE entries run. It pipes the IDE's stdio to the hub's local
 // socket byte for byte after a one-line hello naming the client; the hub does the MCP. Kept free of
-// the hub's code so it starts in a few milliseconds.
-import { spawn } from 'node:child_process';
+// the hub's code so it starts in a few milliseconds. When no hub runs, it starts one in the
+// background and waits for it (hub-starter.ts), so an IDE never needs a terminal left open.
 import net from 'node:net';
-import { parseArgs } from 'node:util';
 import { bridgeHello, isClientId } from '../../hub/contract/socket-hello.ts';
 import { socketPathFor } from '../../hub/paths.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from '../cli-context.ts';
+import { HUB_START_TIMEOUT_MS, hubLogFile, prepareForStart, spawnHub, startCommand, takeStartLock, type Started } from '../hub-starter.ts';
+import { option, type ParsedCommand } from '../parse-command.ts';
 
-export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { client: { type: 'string' } }, allowPositionals: false });
-  const client = values.client;
-  if (!client) throw new CliError('bridge needs --client ID (e.g. --client cursor)');
-  if (!isClientId(client)) throw new CliError(`"${client}" is not a client id (lowercase letters, digits, ".", "_", "-")`);
+export async function run(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const client = option(command, 'client');
+  if (!client) throw new CliError('bridge needs --client ID (e.g. --client cursor)', undefined, 2);
+  if (!isClientId(client)) throw new CliError(`"${client}" is not a client id (lowercase letters, digits, ".", "_", "-")`, undefined, 2);
   const socketPath = socketPathFor(ctx.dataDir);
 
-  const socket = await connectOrStartApp(socketPath, ctx.dataDir, process.env);
+  const socket = await connectOrStartHub(socketPath, ctx.dataDir, process.env);
   socket.setNoDelay(true);
   socket.write(bridgeHello(client));
   process.stdin.pipe(socket);
@@ -34,10 +34,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   });
 }
 
-/** How long the bridge of the desktop app waits for the app it started (docs/gateway.md). */
-export const APP_START_TIMEOUT_MS = 15_000;
-
-const notRunning = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ECONNREFUSED';
+const notRunning = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ECONNREFUSED' || error.code === 'ENOTDIR';
 
 function connect(socketPath: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -48,38 +45,59 @@ function connect(socketPath: string): Promise<net.Socket> {
 }
 
 /**
- * Connects to the hub. The desktop app's IDE entries name the app in MCP_TRAY_APP: when its hub is
- * not running, the bridge starts the app (detached, no shell, in the tray) and waits for the socket.
- * Without MCP_TRAY_APP (headless) it fails at once with a line that says what to start.
+ * Connects to the hub; when none runs, one bridge starts it (the app named by MCP_TRAY_APP, else a
+ * headless hub) and every bridge waits for the socket, at most HUB_START_TIMEOUT_MS.
  */
-async function connectOrStartApp(socketPath: string, dataDir: string, env: NodeJS.ProcessEnv): Promise<net.Socket> {
+async function connectOrStartHub(socketPath: string, dataDir: string, env: NodeJS.ProcessEnv): Promise<net.Socket> {
   const unreachable = (error: NodeJS.ErrnoException) => new CliError(`bridge: cannot reach the MCP Tray hub at ${socketPath}: ${error.message}`);
-  const app = env.MCP_TRAY_APP;
   try {
     return await connect(socketPath);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     if (!notRunning(err)) throw unreachable(err);
-    if (!app) throw new CliError(`bridge: the MCP Tray hub is not running (no socket at ${socketPath}); open the MCP Tray app or run "mcp-tray serve"`);
   }
-  let failedToStart: Error | undefined;
-  // The app must not inherit "run as Node" from this bridge's own entry.
-  const { ELECTRON_RUN_AS_NODE: _asNode, MCP_TRAY_APP: _app, ...appEnv } = env;
-  const child = spawn(app, ['--background', '--data-dir', dataDir], { detached: true, stdio: 'ignore', env: appEnv });
-  child.once('error', (error) => (failedToStart = error));
-  child.unref();
-  const deadline = Date.now() + APP_START_TIMEOUT_MS;
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    if (failedToStart) throw new CliError(`bridge: the MCP Tray hub is not running and the app (${app}) could not be started: ${failedToStart.message}`);
+  prepareForStart(dataDir);
+  const start = startCommand(dataDir, env);
+  let lock = takeStartLock(dataDir);
+  let started: Started | undefined;
+  const startIfOwner = async (): Promise<net.Socket | undefined> => {
+    if (!lock.owner || started) return undefined;
+    // The hub may have come up between our first look and the lock.
     try {
       return await connect(socketPath);
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException;
-      if (!notRunning(err)) throw unreachable(err);
+    } catch {
+      started = spawnHub(start);
+      return undefined;
+    }
+  };
+  try {
+    const early = await startIfOwner();
+    if (early) return early;
+    const deadline = Date.now() + HUB_START_TIMEOUT_MS;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      try {
+        return await connect(socketPath);
+      } catch (error) {
+        const err = error as NodeJS.ErrnoException;
+        if (!notRunning(err)) throw unreachable(err);
+      }
+      // The bridge that was starting the hub went away (the IDE killed it): take over.
+      if (!lock.owner && !started) {
+        lock = takeStartLock(dataDir);
+        const taken = await startIfOwner();
+        if (taken) return taken;
+      }
+      const failure = started?.failure();
+      if (failure) throw new CliError(`bridge: the MCP Tray hub is not running and ${failure}${start.logFile ? ` (log: ${start.logFile})` : ''}`);
       if (Date.now() >= deadline) {
-        throw new CliError(`bridge: started the MCP Tray app (${app}), but its hub did not open ${socketPath} within ${APP_START_TIMEOUT_MS / 1000} s`);
+        const who = started ? `started ${start.what}` : `another bridge${lock.owner ? '' : ` (pid ${lock.holder ?? '?'})`} is starting the hub`;
+        throw new CliError(
+          `bridge: ${who}, but it did not open ${socketPath} within ${HUB_START_TIMEOUT_MS / 1000} s${start.logFile ? `; see ${hubLogFile(dataDir)}` : ''}, or run "mcp-tray serve" to see why`,
+        );
       }
     }
+  } finally {
+    if (lock.owner) lock.release();
   }
 }

@@ -1,20 +1,14 @@
 // `mcp-tray import CLIENT [--servers a,b] [--delete-backup] [--list]`: moves the servers an IDE
 // already configures into MCP Tray (plaintext tokens into the keychain) and replaces them there
 // with the one mcp-tray entry. --list only shows what it would find.
-import { parseArgs } from 'node:util';
-import { CliError } from '../cli-error.ts';
+import type { CliContext } from '../cli-context.ts';
 import { HubClient } from '../hub-client.ts';
-import type { CliContext } from '../main.ts';
 import { json, table } from '../output.ts';
+import { arg, flag, option, type ParsedCommand } from '../parse-command.ts';
 
-export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { servers: { type: 'string' }, 'delete-backup': { type: 'boolean' }, list: { type: 'boolean' }, json: { type: 'boolean' } },
-  });
-  const [client] = positionals;
-  if (!client || positionals.length > 1) throw new CliError('usage: mcp-tray import CLIENT [--servers a,b] [--delete-backup] [--list]', undefined, 2);
+export async function run(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const client = arg(command, 'CLIENT');
+  const values = { list: flag(command, 'list'), json: flag(command, 'json'), servers: option(command, 'servers'), 'delete-backup': flag(command, 'delete-backup') };
   const hub = await HubClient.connect(ctx.dataDir);
   try {
     if (values.list) {

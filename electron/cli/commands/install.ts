@@ -1,42 +1,56 @@
 // `mcp-tray install CLIENT [--http] [--dry-run]`: writes the one `mcp-tray` entry into an IDE's
-// config (the bridge, or URL + bearer token with --http). --dry-run prints the diff and changes nothing.
-import { parseArgs } from 'node:util';
+// config (the bridge, or URL + bearer token with --http). --dry-run prints the diff and changes
+// nothing; it reads only the IDE's config, so it works without a running hub.
+import type { InstallResult } from '../../hub/contract/api/clients.ts';
+import { requireClient } from '../../hub/clients/clients-feature.ts';
+import { ControlError } from '../../hub/contract/control-error.ts';
 import { CliError } from '../cli-error.ts';
+import type { CliContext } from '../cli-context.ts';
 import { HubClient } from '../hub-client.ts';
-import type { CliContext } from '../main.ts';
+import { HUB_NOT_RUNNING, localInstaller } from '../local-clients.ts';
 import { json } from '../output.ts';
+import { arg, flag, type ParsedCommand } from '../parse-command.ts';
 
-export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { http: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-  });
-  const [client] = positionals;
-  if (!client || positionals.length > 1) throw new CliError('usage: mcp-tray install CLIENT [--http] [--dry-run]   (clients: mcp-tray clients)', undefined, 2);
-  const hub = await HubClient.connect(ctx.dataDir);
-  try {
-    const result = await hub.request('clients.install', { client, http: values.http, dryRun: values['dry-run'] });
-    if (values.json) {
-      ctx.stdout.write(json(result));
-      return 0;
+export async function run(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const client = arg(command, 'CLIENT');
+  const http = flag(command, 'http');
+  const dryRun = flag(command, 'dry-run');
+  const hub = await HubClient.connectIfRunning(ctx.dataDir);
+  let result: InstallResult;
+  if (hub) {
+    try {
+      result = await hub.request('clients.install', { client, http, dryRun });
+    } finally {
+      hub.close();
     }
-    if (result.dryRun) {
-      if (result.via === 'cli') ctx.stdout.write(`Would run:\n${result.commands!.map((c) => `  ${c}`).join('\n')}\nwhich amounts to this change:\n`);
-      ctx.stdout.write(result.diff || `${result.path} already holds this entry; nothing to change\n`);
-      return 0;
+  } else {
+    if (!dryRun) throw new CliError(`${HUB_NOT_RUNNING} for ${ctx.dataDir}; start it with "mcp-tray serve" (or see the change first with: mcp-tray install ${client} --dry-run)`);
+    if (http) throw new CliError(`${HUB_NOT_RUNNING}, so there is no HTTP URL to show; start it with "mcp-tray serve", or dry-run without --http`);
+    try {
+      result = await localInstaller(ctx.dataDir).install(requireClient(client), { dryRun: true });
+    } catch (error) {
+      if (error instanceof ControlError) throw new CliError(error.message);
+      throw error;
     }
-    if (!result.changed) {
-      ctx.stdout.write(`${result.label} already has the mcp-tray entry (${result.transport}) in ${result.path}\n`);
-      return 0;
-    }
-    const how = result.via === 'cli' ? `with ${result.commands!.join(' && ')}` : `${result.createdFile ? 'created' : 'edited'} ${result.path}`;
-    ctx.stdout.write(`Installed MCP Tray into ${result.label} (${result.transport}): ${how}\n`);
-    if (result.backup) ctx.stdout.write(`  backup of the previous file: ${result.backup}\n`);
-    for (const note of result.notes) ctx.stdout.write(`  note: ${note}\n`);
-    ctx.stdout.write(`  ${result.reload}\n`);
-    return 0;
-  } finally {
-    hub.close();
+    ctx.stderr.write(`mcp-tray: ${HUB_NOT_RUNNING}; this dry run read only ${result.path}\n`);
   }
+  if (flag(command, 'json')) {
+    ctx.stdout.write(json(result));
+    return 0;
+  }
+  if (result.dryRun) {
+    if (result.via === 'cli') ctx.stdout.write(`Would run:\n${result.commands!.map((c) => `  ${c}`).join('\n')}\nwhich amounts to this change:\n`);
+    ctx.stdout.write(result.diff ? `${result.diff}(dry run: nothing was written)\n` : `${result.path} already holds this entry; nothing to change\n`);
+    return 0;
+  }
+  if (!result.changed) {
+    ctx.stdout.write(`${result.label} already has the mcp-tray entry (${result.transport === 'stdio' ? 'bridge' : result.transport}) in ${result.path}\n`);
+    return 0;
+  }
+  const how = result.via === 'cli' ? `with ${result.commands!.join(' && ')}` : `${result.createdFile ? 'created' : 'edited'} ${result.path}`;
+  ctx.stdout.write(`Installed MCP Tray into ${result.label} (${result.transport === 'stdio' ? 'bridge' : result.transport}): ${how}\n`);
+  if (result.backup) ctx.stdout.write(`  backup of the previous file: ${result.backup}\n`);
+  for (const note of result.notes) ctx.stdout.write(`  note: ${note}\n`);
+  ctx.stdout.write(`  ${result.reload}\n`);
+  return 0;
 }

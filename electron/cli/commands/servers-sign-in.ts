@@ -1,17 +1,19 @@
 // `mcp-tray servers login ID [--no-open] [--scope S]` and `mcp-tray servers logout ID`: signing in
 // to a remote server in the browser (docs/oauth.md). The sign-in page's URL is the only thing that
 // reaches a command line (the opener's); the code, the PKCE verifier and the tokens stay in the hub.
-import { parseArgs } from 'node:util';
 import type { ServerStatus } from '../../hub/contract/shapes.ts';
 import { CliError } from '../cli-error.ts';
-import type { HubClient } from '../hub-client.ts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from '../cli-context.ts';
+import { withHub, type HubClient } from '../hub-client.ts';
+import { arg, flag, option, type ParsedCommand } from '../parse-command.ts';
 import { openInBrowser } from '../open-url.ts';
 
-export async function login(hub: HubClient, args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'no-open': { type: 'boolean' }, scope: { type: 'string' } } });
-  const [id] = positionals;
-  if (!id || positionals.length > 1) throw new CliError('usage: mcp-tray servers login ID [--no-open] [--scope "SCOPE …"]', undefined, 2);
+export function login(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const id = arg(command, 'ID');
+  return withHub(ctx.dataDir, (hub) => signIn(hub, id, { noOpen: flag(command, 'no-open'), scope: option(command, 'scope') }, ctx));
+}
+
+async function signIn(hub: HubClient, id: string, values: { noOpen: boolean; scope: string | undefined }, ctx: CliContext): Promise<number> {
   let startedAt: string | undefined;
   let settle!: (server: ServerStatus) => void;
   const outcome = new Promise<ServerStatus>((resolve) => (settle = resolve));
@@ -25,7 +27,7 @@ export async function login(hub: HubClient, args: string[], ctx: CliContext): Pr
   startedAt = started.startedAt;
   // The URL alone on stdout (scripts read it); what to do, on stderr.
   ctx.stdout.write(`${started.authorizationUrl}\n`);
-  const opened = !values['no-open'] && openInBrowser(started.authorizationUrl);
+  const opened = !values.noOpen && openInBrowser(started.authorizationUrl);
   ctx.stderr.write(`mcp-tray: ${opened ? 'opened the sign-in page in your browser' : 'open this page in a browser on this machine to sign in'}; waiting (Ctrl+C to stop)…\n`);
   const cancel = () => void hub.request('servers.cancelLogin', { id }).catch(() => undefined);
   process.once('SIGINT', cancel);
@@ -42,12 +44,13 @@ export async function login(hub: HubClient, args: string[], ctx: CliContext): Pr
   }
 }
 
-export async function logout(hub: HubClient, args: string[], ctx: CliContext): Promise<number> {
-  const [id, ...extra] = args;
-  if (!id || extra.length > 0) throw new CliError('usage: mcp-tray servers logout ID', undefined, 2);
-  const result = await hub.request('servers.logout', { id });
-  const revoked = result.revoked.length > 0 ? `revoked the ${result.revoked.map((t) => t.replace('_', ' ')).join(' and the ')}; ` : '';
-  ctx.stdout.write(`signed out of ${id}: ${revoked}deleted ${result.deleted} keychain ${result.deleted === 1 ? 'entry' : 'entries'}\n`);
-  for (const problem of result.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
-  return 0;
+export function logout(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const id = arg(command, 'ID');
+  return withHub(ctx.dataDir, async (hub) => {
+    const result = await hub.request('servers.logout', { id });
+    const revoked = result.revoked.length > 0 ? `revoked the ${result.revoked.map((t) => t.replace('_', ' ')).join(' and the ')}; ` : '';
+    ctx.stdout.write(`signed out of ${id}: ${revoked}deleted ${result.deleted} keychain ${result.deleted === 1 ? 'entry' : 'entries'}\n`);
+    for (const problem of result.problems) ctx.stderr.write(`mcp-tray: ${problem}\n`);
+    return 0;
+  });
 }

@@ -1,11 +1,11 @@
 // `mcp-tray status [--json]`: endpoints, servers, connected clients, pending approvals (docs/cli.md).
-import { parseArgs } from 'node:util';
+import type { CliContext } from '../cli-context.ts';
 import { HubClient } from '../hub-client.ts';
-import type { CliContext } from '../main.ts';
 import { ago, json, table } from '../output.ts';
+import { flag, type ParsedCommand } from '../parse-command.ts';
 
-export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+export async function run(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const values = { json: flag(command, 'json') };
   const hub = await HubClient.connect(ctx.dataDir);
   try {
     const status = await hub.request('status');
@@ -18,7 +18,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     if (status.endpoints.mcp) ctx.stdout.write(`  MCP:    ${status.endpoints.mcp}\n`);
     if (status.endpoints.ui) ctx.stdout.write(`  UI:     ${status.endpoints.ui}  (sign in: mcp-tray ui open)\n`);
     if (!status.http.available) ctx.stdout.write(`  HTTP:   off: ${status.http.reason}. IDEs connect through the bridge only\n`);
-    if (!status.keychain.available) ctx.stdout.write(`  keychain: unavailable (${status.keychain.reason})\n`);
+    if (!status.keychain.available) {
+      const fix = status.platform === 'linux' ? 'start a Secret Service: gnome-keyring, or KeePassXC with Secret Service Integration' : 'unlock the system keychain and allow MCP Tray to use it';
+      ctx.stdout.write(`  keychain: unavailable: servers that need a secret do not start; to fix: ${fix}, then restart the hub (${status.keychain.reason})\n`);
+    }
     ctx.stdout.write('\nServers\n');
     ctx.stdout.write(
       table([
@@ -32,7 +35,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         ? '  none (install into an IDE with: mcp-tray install <client>)\n'
         : table([
             ['CLIENT', 'TRANSPORT', 'CLIENT INFO', 'CALLS', 'LAST CALL'],
-            ...status.clients.map((c) => [c.id, c.transport, c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
+            ...status.clients.map((c) => [c.id, c.transport === 'socket' ? 'bridge' : 'http', c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
           ]),
     );
     if (status.approvals.length > 0) {

@@ -177,7 +177,7 @@ export class CallLogStore {
   }
 }
 
-interface Row {
+export interface Row {
   seq: number;
   id: string;
   started_at: number;
@@ -201,7 +201,7 @@ interface Row {
   deny_reason: string | null;
 }
 
-function fromRow(row: Row): LogEntry {
+export function fromRow(row: Row): LogEntry {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -227,7 +227,7 @@ function fromRow(row: Row): LogEntry {
   };
 }
 
-function whereClause(q: LogQuery): { where: string; params: Array<string | number> } {
+export function whereClause(q: LogQuery): { where: string; params: Array<string | number> } {
   const clauses: string[] = [];
   const params: Array<string | number> = [];
   const equal = (column: string, value: string | undefined) => {

@@ -11,6 +11,8 @@ export type CallDecision =
   | 'allow-mode'
   | 'denied-user'
   | 'denied-timeout'
+  /** The client cancelled the call, or disconnected, while it waited for approval. */
+  | 'cancelled-client'
   | 'blocked-write-off'
   | 'blocked-disabled';
 

@@ -4,7 +4,7 @@ import type { ToolClass, WriteMode } from '../settings/schema.ts';
 // Settings types that UIs show and send, so that they too come from the contract.
 export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
 
-export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable' | 'needs-sign-in';
+export type ServerState = 'stopped' | 'starting' | 'running' | 'restarting' | 'crashed' | 'disabled' | 'keychain-unavailable' | 'needs-sign-in' | 'not-installed';
 
 export interface ToolAnnotationsInfo {
   readonly title?: string;
@@ -167,6 +167,8 @@ export interface ApprovalInfo {
 export interface HubStatus {
   readonly version: string;
   readonly pid: number;
+  /** The hub's OS (node's process.platform): what a UI's "how to fix" advice is for. */
+  readonly platform: string;
   readonly dataDir: string;
   readonly startedAt: string;
   readonly endpoints: { readonly mcp: string | null; readonly ui: string | null; readonly socket: string };

@@ -9,8 +9,9 @@ import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.
 import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
 import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
+import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -22,5 +23,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...clientHandlers(deps),
     ...uiHandlers(deps),
     ...signInHandlers(deps),
+    ...cliToolHandlers(deps),
   };
 }

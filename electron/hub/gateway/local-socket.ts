@@ -43,10 +43,9 @@ export async function listenLocalSocket(socketPath: string, onHello: HelloHandle
   return server;
 }
 
-/** A socket file left by a hub that died is removed; one a live hub answers on is an error. */
-async function clearStaleSocket(socketPath: string): Promise<void> {
-  if (process.platform === 'win32' || !existsSync(socketPath)) return;
-  const alive = await new Promise<boolean>((resolve) => {
+/** Whether a hub answers on this socket now. */
+export function hubListening(socketPath: string): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const probe = net.connect(socketPath);
     probe.once('connect', () => {
       probe.destroy();
@@ -54,7 +53,12 @@ async function clearStaleSocket(socketPath: string): Promise<void> {
     });
     probe.once('error', () => resolve(false));
   });
-  if (alive) throw new HubAlreadyRunningError(`another MCP Tray hub is already running on ${socketPath}`);
+}
+
+/** A socket file left by a hub that died is removed; one a live hub answers on is an error. */
+async function clearStaleSocket(socketPath: string): Promise<void> {
+  if (process.platform === 'win32' || !existsSync(socketPath)) return;
+  if (await hubListening(socketPath)) throw new HubAlreadyRunningError(`another MCP Tray hub is already running on ${socketPath}`);
   unlinkSync(socketPath);
 }
 

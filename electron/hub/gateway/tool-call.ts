@@ -68,7 +68,7 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
     case 'needs-approval': {
       const outcome = await waitWithHeartbeat(ctx, session, { serverId: def.id, tool, exposedName: entry.exposedName, args, item: entry.item }, params, extra);
       if (outcome.decision === 'cancelled') {
-        record('denied-user', 'cancelled', undefined, 'the client cancelled the call while it waited for approval');
+        record('cancelled-client', 'cancelled', undefined, 'the client cancelled the call, or disconnected, while it waited for approval');
         throw new McpError(ErrorCode.RequestTimeout, 'cancelled while waiting for approval');
       }
       if (outcome.decision === 'denied-user') {

@@ -22,6 +22,19 @@ export interface ExitInfo {
   readonly reason?: string;
 }
 
+/** The command of a server is not on its PATH (the user's login PATH) nor at the path given. */
+export class CommandNotFoundError extends Error {
+  override readonly name = 'CommandNotFoundError';
+  readonly command: string;
+  /** The PATH it was looked up on, for the server's log (too long for a message). */
+  readonly searched: string;
+  constructor(command: string, searched: string) {
+    super(`command not found: ${command}`);
+    this.command = command;
+    this.searched = searched;
+  }
+}
+
 /** Spawns without a shell, as the leader of a new process group. Rejects with a clear message. */
 export function spawnGroup(spec: SpawnSpec): Promise<ChildProcessWithoutNullStreams> {
   const command = resolveCommand(spec.command, spec.env.PATH ?? spec.env.Path ?? '');
@@ -41,9 +54,8 @@ export function spawnGroup(spec: SpawnSpec): Promise<ChildProcessWithoutNullStre
     child.once('spawn', () => resolve(child));
     child.once('error', (error: NodeJS.ErrnoException) => {
       reject(
-        error.code === 'ENOENT'
-          ? new Error(`command not found: ${spec.command} (looked in PATH=${spec.env.PATH ?? spec.env.Path ?? ''})`)
-          : new Error(`could not start ${spec.command}: ${error.message}`),
+        // Not the PATH itself: it is long, and the server's log already has the details.
+        error.code === 'ENOENT' ? new CommandNotFoundError(spec.command, spec.env.PATH ?? spec.env.Path ?? '') : new Error(`could not start ${spec.command}: ${error.message}`),
       );
     });
   });

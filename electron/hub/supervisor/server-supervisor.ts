@@ -12,7 +12,7 @@ import { sessionMode, startsOnUse } from '../server-registry/session-mode.ts';
 import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
 import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
 import type { PidFile } from './pid-file.ts';
-import { delay, type ExitInfo } from './process-group.ts';
+import { CommandNotFoundError, delay, type ExitInfo } from './process-group.ts';
 import type { ServerLog } from './server-log.ts';
 import type { ListCache } from './list-cache.ts';
 import type { ClientLanes } from './client-lanes.ts';
@@ -111,7 +111,7 @@ export class ServerSupervisor {
   upstreamFor(owner: LaneOwner): ServerSupervisor {
     if (!this.lanes || this.#deps.lane || sessionMode(this.def) === 'shared') return this;
     // What keeps the server itself from running keeps every client's lane from running too.
-    if (this.state === 'disabled' || this.state === 'keychain-unavailable' || this.state === 'crashed' || this.state === 'needs-sign-in') throw new ServerUnavailableError(this.unavailableReason());
+    if (this.state === 'disabled' || this.state === 'keychain-unavailable' || this.state === 'crashed' || this.state === 'needs-sign-in' || this.state === 'not-installed') throw new ServerUnavailableError(this.unavailableReason());
     return this.lanes.for(owner);
   }
 
@@ -207,6 +207,8 @@ export class ServerSupervisor {
         return `${name} needs a secret but the OS keychain is unavailable: ${this.problem ?? ''}`;
       case 'needs-sign-in':
         return this.problem ?? `${name} needs you to sign in: mcp-tray servers login ${this.id} (or Sign in, in MCP Tray)`;
+      case 'not-installed':
+        return `${name} is not installed: ${this.problem ?? ''}`;
       case 'starting':
         return `${name} is still starting`;
       default:
@@ -306,6 +308,12 @@ export class ServerSupervisor {
         if (generation !== this.#generation) return;
         this.problem = error.message;
         return this.#set('needs-sign-in');
+      }
+      // Restarting cannot install it: say so once instead of a crash loop.
+      if (error instanceof CommandNotFoundError) {
+        this.problem = `"${error.command}" is not installed (not found on your login PATH); install it, then restart this server`;
+        this.#deps.log.add('hub', `start failed: ${error.message} (looked in PATH=${error.searched})`);
+        return this.#set('not-installed');
       }
       const exit = run ? await this.exitOfRun(run, 200) : undefined;
       if (run) await this.#reap(run);

@@ -25,4 +25,5 @@ export type {
 } from '../../../electron/hub/contract/contract.ts';
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
+export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';

@@ -1,12 +1,14 @@
 // Says when this window has lost the hub, and what that means for what it shows; and what of the
 // hub is not working (keychain, HTTP listener, problems it noticed).
 import { useHub } from '../common/hooks/use-hub.ts';
+import { KeychainBanner } from './keychain-banner.tsx';
 
 export function ConnectionBanner() {
   const connection = useHub((s) => s.connection);
-  const keychain = useHub((s) => s.info?.keychain);
   const http = useHub((s) => s.info?.http);
   const problems = useHub((s) => s.info?.problems);
+  // The keychain banner already says it; the hub's own note about sign-ins would repeat it.
+  const keychainOff = useHub((s) => s.info?.keychain.available === false);
   return (
     <>
       {connection === 'lost' && (
@@ -20,17 +22,13 @@ export function ConnectionBanner() {
           <code>mcp-tray ui open</code> for a new sign-in link.
         </div>
       )}
-      {keychain && !keychain.available && (
-        <div className="banner banner-error" role="alert">
-          Keychain unavailable: {keychain.reason ?? 'no Secret Service'}. Servers that need a secret will not start; nothing falls back to plaintext.
-        </div>
-      )}
+      <KeychainBanner />
       {http && !http.available && (
         <div className="banner banner-warn" role="status">
           HTTP is off: {http.reason}. IDEs still connect through the bridge; HTTP installs and the browser UI are unavailable.
         </div>
       )}
-      {problems?.map((problem) => (
+      {problems?.filter((problem) => !(keychainOff && problem.includes('keychain is unavailable'))).map((problem) => (
         <div key={problem} className="banner banner-warn" role="status">
           {problem}
         </div>

@@ -7,7 +7,7 @@ const LABELS: Record<View, string> = { servers: 'Servers', clients: 'Clients', a
 
 export function NavSidebar({ current }: { readonly current: View }) {
   const pending = useHub((s) => s.approvals.length);
-  const crashed = useHub((s) => s.servers.filter((x) => x.state === 'crashed' || x.state === 'keychain-unavailable' || (x.enabled && x.state === 'needs-sign-in')).length);
+  const crashed = useHub((s) => s.servers.filter((x) => x.state === 'crashed' || x.state === 'keychain-unavailable' || x.state === 'not-installed' || (x.enabled && x.state === 'needs-sign-in')).length);
   const version = useHub((s) => s.info?.version);
   return (
     <nav className="sidebar" aria-label="Main">

@@ -31,6 +31,7 @@ export function hubHandlers(deps: HubHandlerDeps): HubHandlers {
       return {
         version: HUB_VERSION,
         pid: process.pid,
+        platform: process.platform,
         dataDir: deps.dataDir,
         startedAt: deps.startedAt,
         endpoints: { ...deps.endpoints(), socket: deps.socket },

@@ -4,7 +4,7 @@
 import { control, type ConnectionState } from '../../api/control-client.ts';
 import type { ApprovalInfo, HubEvent, HubStatus, PublicSettings, ServerStatus, SessionInfo } from '../../api/contract-types.ts';
 
-export type HubInfo = Pick<HubStatus, 'version' | 'dataDir' | 'endpoints' | 'http' | 'keychain' | 'problems' | 'startedAt'>;
+export type HubInfo = Pick<HubStatus, 'version' | 'platform' | 'dataDir' | 'endpoints' | 'http' | 'keychain' | 'problems' | 'startedAt'>;
 
 export interface HubState {
   readonly loaded: boolean;

@@ -4,12 +4,13 @@ import type { Tone } from '../../../common/components/status-pill.tsx';
 
 export const DECISIONS: Readonly<Record<CallDecision, { label: string; tone: Tone }>> = {
   'auto-read': { label: 'Read', tone: 'off' },
-  'approved-once': { label: 'Approved', tone: 'ok' },
-  'approved-session': { label: 'Approved (session)', tone: 'ok' },
-  'approved-rule': { label: 'Approved (rule)', tone: 'ok' },
+  'approved-once': { label: 'Approved once', tone: 'ok' },
+  'approved-session': { label: 'Approved: session', tone: 'ok' },
+  'approved-rule': { label: 'Approved: always', tone: 'ok' },
   'allow-mode': { label: 'Allowed (allow mode)', tone: 'warn' },
   'denied-user': { label: 'Denied', tone: 'error' },
   'denied-timeout': { label: 'Timed out', tone: 'error' },
+  'cancelled-client': { label: 'Client cancelled', tone: 'off' },
   'blocked-write-off': { label: 'Blocked: write off', tone: 'warn' },
   'blocked-disabled': { label: 'Blocked: disabled', tone: 'warn' },
 };

@@ -5,9 +5,12 @@ import { control } from '../../../api/control-client.ts';
 import type { ClientRow, TokenResult } from '../../../api/contract-types.ts';
 import { Dialog } from '../../../common/components/dialog.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
+import { useHub } from '../../../common/hooks/use-hub.ts';
 
 export function DialogClientToken({ row, onClose, onDone }: { readonly row: ClientRow; readonly onClose: () => void; readonly onDone: () => void }) {
   const [token, setToken] = useState<TokenResult | undefined>();
+  const keychain = useHub((s) => s.info?.keychain);
+  const noKeychain = keychain?.available === false;
   const reveal = useAction(async () => {
     setToken(await control.call('clients.token', { client: row.id }));
     onDone();
@@ -39,11 +42,16 @@ export function DialogClientToken({ row, onClose, onDone }: { readonly row: Clie
               </code>
             </dd>
           </dl>
+        ) : noKeychain ? (
+          <p className="callout callout-warn" role="status" data-testid="token-no-keychain">
+            MCP Tray cannot issue a token now: tokens are kept only in the OS keychain, and it is unavailable. See “How to fix” in the banner at the top; nothing is ever
+            written to a file instead.
+          </p>
         ) : (
           <p className="muted">{row.http.tokenIssued ? 'A token is issued.' : 'No token issued yet.'}</p>
         )}
         <div className="button-row">
-          <button type="button" className="btn" disabled={reveal.busy} onClick={() => void reveal.run()}>
+          <button type="button" className="btn" disabled={reveal.busy || noKeychain} onClick={() => void reveal.run()}>
             {row.http.tokenIssued ? 'Show token' : 'Issue token'}
           </button>
           {(row.http.tokenIssued || token) && (

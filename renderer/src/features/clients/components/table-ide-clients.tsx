@@ -1,6 +1,7 @@
 // Every MCP client MCP Tray knows: detected or not, installed or not, the exact file it changes,
 // and install / uninstall / import / HTTP token.
 import type { ClientRow } from '../../../api/contract-types.ts';
+import { PathText } from '../../../common/components/path-text.tsx';
 import { StatusPill } from '../../../common/components/status-pill.tsx';
 import { INSTALL_STATUS } from '../lib/client-status.ts';
 
@@ -29,7 +30,11 @@ export function TableIdeClients({ rows, onAction }: { readonly rows: readonly Cl
                 <td>
                   <strong>{row.label}</strong>
                   {row.sessions.length > 0 && <span className="connected-tag"> · {row.sessions.length} connected</span>}
-                  {row.detectedBy && <div className="muted small">found: {row.detectedBy}</div>}
+                  {row.detectedBy && row.detectedBy !== row.configPath && (
+                    <div className="muted small">
+                      found: <PathText path={row.detectedBy} label={`place ${row.label} was found`} />
+                    </div>
+                  )}
                 </td>
                 <td>
                   <StatusPill tone={status.tone} label={status.label} title={row.problem} />
@@ -37,8 +42,8 @@ export function TableIdeClients({ rows, onAction }: { readonly rows: readonly Cl
                   {row.problem && <div className="small error-text">{row.problem}</div>}
                 </td>
                 <td>
-                  <code className="wrap small">{row.configPath}</code>
-                  {row.cli?.used && <div className="muted small">changed with {row.cli.binary}</div>}
+                  <PathText path={row.configPath} label={`config file of ${row.label}`} />
+                  {row.cli?.used && <div className="muted small">changed through {row.label}'s own CLI ({row.cli.binary})</div>}
                 </td>
                 <td className="cell-actions cell-actions-start">
                   {row.status !== 'unreadable' && (

@@ -8,6 +8,7 @@ import { Field } from '../../../common/components/field.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { navigate } from '../../../common/lib/router.ts';
 import { hubStore } from '../../../common/state/hub-store.ts';
+import { optionLabel } from '../lib/option-labels.ts';
 
 const asText = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.join(', '));
 
@@ -69,7 +70,7 @@ export function FormServerSettings({ server }: { readonly server: ServerStatus }
           </Field>
         )}
         {Object.keys(server.options).map((key) => (
-          <Field key={key} label={key} hint={Array.isArray(server.options[key]) ? 'Comma-separated' : undefined}>
+          <Field key={key} label={optionLabel(key, Array.isArray(server.options[key])).label} hint={optionLabel(key, Array.isArray(server.options[key])).hint}>
             {(p) => <input {...p} className="input mono" value={values[key] ?? ''} onChange={set(key)} />}
           </Field>
         ))}

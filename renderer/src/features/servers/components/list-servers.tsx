@@ -1,16 +1,17 @@
 // The server list beside the detail: name, state, tool counts and write mode at a glance.
 import type { ServerStatus } from '../../../api/contract-types.ts';
 import { hrefTo } from '../../../common/lib/router.ts';
+import { setupNeeded } from '../lib/option-labels.ts';
 import { describeExit, WRITE_MODE_LABEL } from '../lib/server-state.ts';
 import { PillServerState } from './pill-server-state.tsx';
 
 /** What keeps a server from running, in a line (the detail has the rest). */
 function attention(server: ServerStatus): string | undefined {
   if (server.state === 'crashed') return describeExit(server) ? `Gave up: ${describeExit(server)}` : 'Gave up after repeated crashes';
-  if (server.state === 'keychain-unavailable' || (server.state === 'stopped' && server.problem)) return server.problem;
+  if (server.state === 'keychain-unavailable' || server.state === 'not-installed' || (server.state === 'stopped' && server.problem)) return server.problem;
   if (server.state === 'needs-sign-in') return 'Sign in to use its tools';
   if (server.auth?.pendingScope) return 'Asks for more permission: sign in again';
-  return undefined;
+  return setupNeeded(server);
 }
 
 export function ListServers({ servers, selectedId }: { readonly servers: readonly ServerStatus[]; readonly selectedId?: string }) {
@@ -25,12 +26,16 @@ export function ListServers({ servers, selectedId }: { readonly servers: readonl
             </span>
             <span className="server-item-meta">
               <span>{server.id}</span>
-              <span>
-                {server.toolCounts.read} read · {server.toolCounts.write} write
-              </span>
+              {setupNeeded(server) ? (
+                <span>not set up</span>
+              ) : (
+                <span>
+                  {server.toolCounts.read} read · {server.toolCounts.write} write
+                </span>
+              )}
               <span className={`write-mode-tag write-mode-${server.writeMode}`}>{WRITE_MODE_LABEL[server.writeMode]}</span>
             </span>
-            {attention(server) && <span className={`server-item-problem${server.state === 'crashed' || server.state === 'keychain-unavailable' ? ' is-error' : ''}`}>{attention(server)}</span>}
+            {attention(server) && <span className={`server-item-problem${server.state === 'stopped' || setupNeeded(server) ? '' : ' is-error'}`}>{attention(server)}</span>}
           </a>
         </li>
       ))}

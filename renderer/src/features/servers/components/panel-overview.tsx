@@ -4,6 +4,7 @@
 import type { ServerStatus } from '../../../api/contract-types.ts';
 import { useNow } from '../../../common/hooks/use-now.ts';
 import { formatDateTime } from '../../../common/lib/format.ts';
+import { setupNeeded } from '../lib/option-labels.ts';
 import { stateView } from '../lib/server-state.ts';
 import { CalloutUnroutedRequest } from './callout-unrouted-request.tsx';
 import { PanelClientProcesses } from './panel-client-processes.tsx';
@@ -20,6 +21,11 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
         </div>
       )}
       <CalloutUnroutedRequest server={server} />
+      {setupNeeded(server) && (
+        <div className="callout callout-warn" role="status" data-testid="setup-needed">
+          {setupNeeded(server)}.
+        </div>
+      )}
       {server.instructions && (
         <section aria-label="What the server says">
           <h3 className="section-label">The server says</h3>
@@ -70,13 +76,16 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
         <section aria-label="Last exit">
           <h3 className="section-label">Last exit</h3>
           <p>
-            {exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code ?? '?'}`} at {formatDateTime(exit.at)}
+            {exit.signal ? `signal ${exit.signal}` : exit.code !== null ? `exit code ${exit.code}` : 'did not start'} at {formatDateTime(exit.at)}
             {exit.reason && ` — ${exit.reason}`}
           </p>
           {exit.stderrTail.length > 0 && (
-            <pre className="log-block log-block-short" tabIndex={0} aria-label="Last lines of stderr">
-              {exit.stderrTail.join('\n')}
-            </pre>
+            <details className="more-details">
+              <summary>More: the last lines it printed</summary>
+              <pre className="log-block log-block-short" tabIndex={0} aria-label="Last lines of stderr">
+                {exit.stderrTail.join('\n')}
+              </pre>
+            </details>
           )}
         </section>
       )}

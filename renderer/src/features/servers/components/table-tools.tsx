@@ -6,6 +6,7 @@ import { control } from '../../../api/control-client.ts';
 import type { ServerStatus, ToolInfo } from '../../../api/contract-types.ts';
 import { Badge } from '../../../common/components/badge.tsx';
 import { DialogConfirm } from '../../../common/components/dialog-confirm.tsx';
+import { ClampedText } from '../../../common/components/clamped-text.tsx';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { hubStore } from '../../../common/state/hub-store.ts';
@@ -33,9 +34,7 @@ export function TableTools({ server }: { readonly server: ServerStatus }) {
           <tr>
             <th scope="col">Tool</th>
             <th scope="col">Class</th>
-            <th scope="col">Clients see it</th>
-            <th scope="col">Treat as</th>
-            <th scope="col">Enabled</th>
+            <th scope="col">Your choice</th>
           </tr>
         </thead>
         <tbody>
@@ -72,35 +71,36 @@ export function TableTools({ server }: { readonly server: ServerStatus }) {
 function ToolRow({ tool, busy, onChange }: { tool: ToolInfo; busy: boolean; onChange: (change: Change) => void }) {
   const serverSays = tool.annotations?.readOnlyHint ? 'read' : 'write';
   return (
-    <tr>
+    <tr className="tool-row">
       <td>
         <div className="tool-name">
           <code>{tool.name}</code>
           {tool.exposedName !== tool.name && <span className="muted"> as {tool.exposedName}</span>}
           {tool.annotations?.destructiveHint && <Badge tone="danger">destructive</Badge>}
         </div>
-        {tool.description && <div className="tool-description">{tool.description}</div>}
+        {tool.description && <ClampedText text={tool.description} className="tool-description" />}
       </td>
       <td>
         <Badge tone={tool.class === 'write' ? 'write' : 'neutral'}>{tool.class}</Badge>
-        <span className="muted small"> {tool.classSource === 'user' ? 'your choice' : 'server hint'}</span>
+        <div className="muted small">{tool.classSource === 'user' ? 'your choice' : 'server hint'}</div>
+        <div className="small">{tool.listed ? 'clients see it' : <span className="muted">{tool.disabled ? 'hidden: disabled' : 'hidden: write mode off'}</span>}</div>
       </td>
-      <td>{tool.listed ? 'Yes' : <span className="muted">{tool.disabled ? 'No (disabled)' : 'No (write mode off)'}</span>}</td>
       <td>
         <select
-          className="select select-small"
+          className="select select-small tool-class-select"
           aria-label={`Treat ${tool.name} as`}
           value={tool.classSource === 'user' ? tool.class : 'auto'}
           disabled={busy}
           onChange={(e) => onChange({ class: e.target.value === 'auto' ? null : (e.target.value as 'read' | 'write') })}
         >
-          <option value="auto">As the server says ({serverSays})</option>
+          <option value="auto">Auto ({serverSays})</option>
           <option value="read">Read</option>
           <option value="write">Write</option>
         </select>
-      </td>
-      <td>
-        <input type="checkbox" aria-label={`Enable ${tool.name}`} checked={!tool.disabled} disabled={busy} onChange={(e) => onChange({ disabled: !e.target.checked })} />
+        <label className="check-label small">
+          <input type="checkbox" aria-label={`Enable ${tool.name}`} checked={!tool.disabled} disabled={busy} onChange={(e) => onChange({ disabled: !e.target.checked })} />
+          Enabled
+        </label>
       </td>
     </tr>
   );

@@ -13,7 +13,9 @@ export interface StateView {
 export function describeExit(server: ServerStatus): string | undefined {
   const exit = server.lastExit;
   if (!exit) return undefined;
-  const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code ?? '?'}`;
+  // No code and no signal: it never ran (could not start), and the reason says why.
+  if (exit.code === null && !exit.signal) return exit.reason ? `last start failed: ${exit.reason}` : undefined;
+  const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
   return `last exit ${how}${exit.reason ? ` (${exit.reason})` : ''}`;
 }
 
@@ -34,6 +36,8 @@ export function stateView(server: ServerStatus, now: number): StateView {
       return { tone: 'off', label: 'Disabled', detail: 'clients do not see its tools' };
     case 'keychain-unavailable':
       return { tone: 'error', label: 'Keychain unavailable', detail: server.problem };
+    case 'not-installed':
+      return { tone: 'error', label: 'Not installed', detail: server.problem };
     case 'needs-sign-in': {
       // Why: a failed sign-in, a refusal while still signed in (the server changed), or simply none yet.
       const failed = server.auth?.attempt?.error;

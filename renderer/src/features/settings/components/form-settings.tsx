@@ -51,7 +51,9 @@ export function FormSettings({ settings }: { readonly settings: PublicSettings }
       <div className="setting-row">
         <div className="setting-text">
           <span className="field-label">Start at login</span>
-          <p className="field-hint">Applies to the desktop app; the headless hub ignores it.</p>
+          <p className="field-hint">
+            Applies to the desktop app. For the headless hub, run <code>mcp-tray service install</code>.
+          </p>
         </div>
         <div className="setting-control">
           <SwitchToggle checked={draft.startAtLogin} label="Start MCP Tray at login" onChange={(on) => setDraft({ ...draft, startAtLogin: on })} />

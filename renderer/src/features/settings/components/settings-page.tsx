@@ -5,6 +5,7 @@ import { ControlTheme } from './control-theme.tsx';
 import { FormSettings } from './form-settings.tsx';
 import { SectionDeniedPaths } from './section-denied-paths.tsx';
 import { SectionAbout } from './section-about.tsx';
+import { SectionCliTool } from './section-cli-tool.tsx';
 import { TableRules } from './table-rules.tsx';
 import '../settings.css';
 
@@ -22,6 +23,9 @@ export function SettingsPage() {
       </Panel>
       <Panel id="denied-paths" title="Protected paths">
         {settings && <SectionDeniedPaths deniedPaths={settings.deniedPaths} />}
+      </Panel>
+      <Panel id="cli-tool" title="Command-line tool">
+        <SectionCliTool />
       </Panel>
       <Panel id="rules" title="Always-approve rules">
         <TableRules />

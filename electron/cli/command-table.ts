@@ -1,0 +1,346 @@
+// Every command of `mcp-tray`, in one declarative table: its words, arguments, options and what it
+// does. The parser (parse-command.ts) and the help (help-text.ts) are both made from it, so what
+// `--help` says is what the command accepts; the README's CLI section is the overview of it (a test
+// keeps them equal). Which code runs a command is named here too, loaded only when it runs, so the
+// bridge (what every IDE starts) loads nothing else.
+import type { CliContext } from './cli-context.ts';
+import type { ParsedCommand } from './parse-command.ts';
+
+export interface OptionSpec {
+  readonly type: 'boolean' | 'string';
+  /** The placeholder shown after a string option: `--limit N`. */
+  readonly value?: string;
+  readonly multiple?: boolean;
+  readonly short?: string;
+  /** The command refuses to run without it (shown without brackets). */
+  readonly required?: boolean;
+  readonly description: string;
+}
+
+export interface ArgSpec {
+  readonly name: string;
+  readonly optional?: boolean;
+  /** Takes every remaining positional argument (at least one unless optional). */
+  readonly variadic?: boolean;
+  /** The only values it takes, shown as `a|b|c`. */
+  readonly choices?: readonly string[];
+}
+
+export type Handler = (command: ParsedCommand, ctx: CliContext) => Promise<number | void>;
+
+export interface CommandSpec {
+  /** The words that name it: ['servers', 'add']. */
+  readonly path: readonly string[];
+  readonly summary: string;
+  /** More lines for `--help` (examples, what is refused and why). */
+  readonly details?: string;
+  readonly args?: readonly ArgSpec[];
+  readonly options?: Readonly<Record<string, OptionSpec>>;
+  /** What may follow `--` (a server's command line): its placeholder. */
+  readonly afterDashes?: string;
+  /** Run when only the parent's words are given (`servers` runs `servers list`). */
+  readonly isDefault?: boolean;
+  /** The module that runs it, loaded only when it runs. */
+  readonly load: () => Promise<Record<string, unknown>>;
+  /** The exported function of the loaded module that runs it. */
+  readonly handler: string;
+}
+
+const json: Record<string, OptionSpec> = { json: { type: 'boolean', description: 'print JSON instead of text' } };
+const dryRun: OptionSpec = { type: 'boolean', description: 'print the change as a diff; nothing is written' };
+const noOpen: OptionSpec = { type: 'boolean', description: 'print the sign-in link without opening a browser' };
+const port: OptionSpec = { type: 'string', value: 'P', description: 'the HTTP port for this run (0 picks a free one; default: the port in settings, 47821)' };
+
+const servers = () => import('./commands/servers.ts');
+const clients = () => import('./commands/clients.ts');
+
+export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'data-dir': { type: 'string', value: 'D', description: "the data folder (else MCP_TRAY_HOME, else the per-user app data folder)" },
+  help: { type: 'boolean', short: 'h', description: 'this help' },
+};
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    path: ['start'],
+    summary: 'the desktop app where it can run, else the same hub headless (serve)',
+    options: { port, 'no-open': noOpen },
+    load: () => import('./commands/start.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['serve'],
+    summary: 'run the hub headless with the web UI; prints the UI address and a sign-in link (opens one unless --no-open)',
+    details: 'When a hub already runs for this data folder, prints its address, opens a new sign-in link and exits.',
+    options: { port, 'no-open': noOpen },
+    load: () => import('./commands/serve.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['ui', 'open'],
+    summary: 'a one-time sign-in link for the web UI (works once, within 60 s)',
+    options: { 'no-open': noOpen },
+    load: () => import('./commands/ui.ts'),
+    handler: 'open',
+  },
+  {
+    path: ['ui', 'rotate-token'],
+    summary: 'a new UI token: signs every browser out',
+    load: () => import('./commands/ui.ts'),
+    handler: 'rotateToken',
+  },
+  {
+    path: ['bridge'],
+    summary: 'stdio bridge to the hub, what IDE entries run; starts the hub in the background when none runs',
+    options: { client: { type: 'string', value: 'ID', required: true, description: 'the client this bridge speaks for (cursor, claude-code, …)' } },
+    load: () => import('./commands/bridge.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['status'],
+    summary: 'endpoints, servers, connected clients, pending approvals',
+    options: json,
+    load: () => import('./commands/status.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['servers', 'list'],
+    summary: 'every server: state, write mode, tools, what runs',
+    options: json,
+    isDefault: true,
+    load: servers,
+    handler: 'list',
+  },
+  {
+    path: ['servers', 'add'],
+    summary: 'add a local server (its command after --) or a remote one (--url)',
+    details:
+      'The command is looked up on your login PATH at once; a missing one is still added, marked "not installed".\n' +
+      'Example: mcp-tray servers add github --secret-env GITHUB_PERSONAL_ACCESS_TOKEN -- npx -y @modelcontextprotocol/server-github',
+    args: [{ name: 'ID' }],
+    afterDashes: 'COMMAND [ARGS...]',
+    options: {
+      name: { type: 'string', value: 'N', description: 'the name shown in the UI (default: ID)' },
+      env: { type: 'string', value: 'K=V', multiple: true, description: 'an environment variable for the server (repeatable)' },
+      'secret-env': { type: 'string', value: 'K', multiple: true, description: 'an environment variable whose value is kept in the keychain (repeatable)' },
+      cwd: { type: 'string', value: 'D', description: 'the working folder of the server' },
+      'on-demand': { type: 'boolean', description: 'start at the first call, stop when idle' },
+      url: { type: 'string', value: 'URL', description: 'a remote server (Streamable HTTP) instead of a command' },
+      header: { type: 'string', value: 'K=V', multiple: true, description: 'an HTTP header for a remote server (repeatable)' },
+      'secret-header': { type: 'string', value: 'K', multiple: true, description: 'an HTTP header whose value is kept in the keychain (repeatable)' },
+      'oauth-client-id': { type: 'string', value: 'X', description: 'a remote server: the OAuth client id to sign in with (else it registers itself where the server allows)' },
+      'oauth-client-secret-stdin': { type: 'boolean', description: 'read that client\'s secret from stdin (kept in the keychain)' },
+      'oauth-scopes': { type: 'string', value: 'S', description: 'a remote server: the scopes to ask for at sign-in (space-separated)' },
+      'oauth-client-metadata-url': { type: 'string', value: 'URL', description: 'a remote server: the HTTPS URL of a Client ID Metadata Document to sign in with' },
+    },
+    load: servers,
+    handler: 'add',
+  },
+  {
+    path: ['servers', 'login'],
+    summary: 'sign in to a remote server in the browser (OAuth); prints the sign-in page and waits',
+    args: [{ name: 'ID' }],
+    options: {
+      'no-open': { type: 'boolean', description: 'print the sign-in page without opening a browser' },
+      scope: { type: 'string', value: 'S', description: 'ask for these scopes (space-separated) instead of the usual ones' },
+    },
+    load: () => import('./commands/servers-sign-in.ts'),
+    handler: 'login',
+  },
+  {
+    path: ['servers', 'logout'],
+    summary: "sign out of a remote server: revoke its tokens where the server offers it, delete them from the keychain",
+    args: [{ name: 'ID' }],
+    load: () => import('./commands/servers-sign-in.ts'),
+    handler: 'logout',
+  },
+  { path: ['servers', 'remove'], summary: 'remove a server and its secrets', args: [{ name: 'ID' }], load: servers, handler: 'remove' },
+  { path: ['servers', 'enable'], summary: 'enable (and start) a server', args: [{ name: 'ID' }], load: servers, handler: 'enable' },
+  { path: ['servers', 'disable'], summary: 'stop a server and keep it stopped', args: [{ name: 'ID' }], load: servers, handler: 'disable' },
+  { path: ['servers', 'restart'], summary: 'restart a server (also how a crashed one comes back)', args: [{ name: 'ID' }], load: servers, handler: 'restart' },
+  {
+    path: ['servers', 'log'],
+    summary: "a server's recent stderr",
+    args: [{ name: 'ID' }],
+    options: { lines: { type: 'string', value: 'N', description: 'how many lines (default 200)' } },
+    load: servers,
+    handler: 'log',
+  },
+  {
+    path: ['servers', 'write'],
+    summary: 'write mode: off (read only), ask (each write waits for approval), allow (no approval)',
+    args: [{ name: 'ID' }, { name: 'MODE', choices: ['off', 'ask', 'allow'] }],
+    options: {
+      yes: { type: 'boolean', description: 'confirm turning "ask" on' },
+      'yes-allow': { type: 'boolean', description: 'confirm turning "allow" on (writes run without asking you)' },
+    },
+    load: servers,
+    handler: 'write',
+  },
+  {
+    path: ['servers', 'set'],
+    summary: "change a server's options, e.g. servers set filesystem roots=~/notes,~/code",
+    args: [{ name: 'ID' }, { name: 'KEY=VALUE', variadic: true }],
+    load: servers,
+    handler: 'set',
+  },
+  {
+    path: ['servers', 'tool'],
+    summary: 'class or disable one tool (--read on a write tool needs --yes)',
+    args: [{ name: 'ID' }, { name: 'TOOL' }],
+    options: {
+      read: { type: 'boolean', description: 'treat it as a read tool' },
+      write: { type: 'boolean', description: 'treat it as a write tool' },
+      auto: { type: 'boolean', description: "back to the server's own hint" },
+      disable: { type: 'boolean', description: 'hide it from every client' },
+      enable: { type: 'boolean', description: 'show it again' },
+      yes: { type: 'boolean', description: 'confirm --read on a tool the server calls a write tool' },
+    },
+    load: servers,
+    handler: 'tool',
+  },
+  {
+    path: ['secrets', 'set'],
+    summary: 'store a secret in the OS keychain (the value is read from stdin, never the command line)',
+    args: [{ name: 'SERVER' }, { name: 'NAME' }],
+    load: () => import('./commands/secrets.ts'),
+    handler: 'set',
+  },
+  {
+    path: ['secrets', 'delete'],
+    summary: 'delete a secret from the OS keychain',
+    args: [{ name: 'SERVER' }, { name: 'NAME' }],
+    load: () => import('./commands/secrets.ts'),
+    handler: 'remove',
+  },
+  { path: ['approvals', 'list'], summary: 'pending approvals', options: json, isDefault: true, load: () => import('./commands/approvals.ts'), handler: 'list' },
+  {
+    path: ['approvals', 'approve'],
+    summary: 'approve a waiting call (once unless --session or --always)',
+    args: [{ name: 'ID' }],
+    options: {
+      session: { type: 'boolean', description: 'also approve this tool for the rest of the session' },
+      always: { type: 'boolean', description: 'always approve this tool for this client (a rule)' },
+    },
+    load: () => import('./commands/approvals.ts'),
+    handler: 'approve',
+  },
+  {
+    path: ['approvals', 'deny'],
+    summary: 'deny a waiting call',
+    args: [{ name: 'ID' }],
+    options: { reason: { type: 'string', value: 'R', description: 'told to the client' } },
+    load: () => import('./commands/approvals.ts'),
+    handler: 'deny',
+  },
+  { path: ['rules', 'list'], summary: 'persisted "always approve" rules', options: json, isDefault: true, load: () => import('./commands/rules.ts'), handler: 'list' },
+  { path: ['rules', 'revoke'], summary: 'delete a rule', args: [{ name: 'ID' }], load: () => import('./commands/rules.ts'), handler: 'revoke' },
+  {
+    path: ['log'],
+    summary: 'the call log: who called what, what was decided, how it ended (works without a hub)',
+    options: {
+      follow: { type: 'boolean', short: 'f', description: 'keep printing new calls (needs the hub)' },
+      ...json,
+      server: { type: 'string', value: 'S', description: 'only calls to this server' },
+      client: { type: 'string', value: 'C', description: 'only calls from this client' },
+      decision: { type: 'string', value: 'D', description: 'only this decision (auto-read, approved-once, denied-user, cancelled-client, …)' },
+      outcome: { type: 'string', value: 'O', description: 'only this outcome (ok, tool-error, refused, …)' },
+      search: { type: 'string', value: 'T', description: 'only calls whose tool, arguments or result contain T' },
+      limit: { type: 'string', value: 'N', description: 'how many calls (1-1000, default 50)' },
+      export: { type: 'string', value: 'jsonl|csv', description: 'every matching call, in this format' },
+    },
+    load: () => import('./commands/log.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['clients', 'list'],
+    summary: 'detected, installed and connected clients (works without a hub)',
+    options: json,
+    isDefault: true,
+    load: clients,
+    handler: 'list',
+  },
+  {
+    path: ['clients', 'token'],
+    summary: "issue (or show) a client's HTTP bearer token",
+    args: [{ name: 'CLIENT' }],
+    options: { revoke: { type: 'boolean', description: 'delete the token; requests carrying it are refused' }, ...json },
+    load: clients,
+    handler: 'token',
+  },
+  {
+    path: ['install'],
+    summary: 'write the mcp-tray entry into an IDE (--dry-run works without a hub)',
+    args: [{ name: 'CLIENT' }],
+    options: { http: { type: 'boolean', description: 'connect over HTTP with a bearer token instead of the bridge' }, 'dry-run': dryRun, ...json },
+    load: () => import('./commands/install.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['uninstall'],
+    summary: "remove only the mcp-tray entry from an IDE's config",
+    args: [{ name: 'CLIENT' }],
+    options: { 'dry-run': dryRun, ...json },
+    load: () => import('./commands/uninstall.ts'),
+    handler: 'run',
+  },
+  {
+    path: ['import'],
+    summary: "move an IDE's own servers into MCP Tray (tokens into the keychain)",
+    args: [{ name: 'CLIENT' }],
+    options: {
+      list: { type: 'boolean', description: 'only show what would be imported' },
+      servers: { type: 'string', value: 'a,b', description: 'only these servers' },
+      'delete-backup': { type: 'boolean', description: 'delete the backup that holds the plaintext tokens' },
+      ...json,
+    },
+    load: () => import('./commands/import.ts'),
+    handler: 'run',
+  },
+  { path: ['settings'], summary: 'the hub-wide settings', options: json, load: () => import('./commands/settings.ts'), handler: 'show' },
+  {
+    path: ['settings', 'denied-paths', 'list'],
+    summary: 'paths no bundled server reaches',
+    options: json,
+    isDefault: true,
+    load: () => import('./commands/settings.ts'),
+    handler: 'deniedList',
+  },
+  {
+    path: ['settings', 'denied-paths', 'add'],
+    summary: 'add paths to the denied list',
+    args: [{ name: 'PATH', variadic: true }],
+    options: json,
+    load: () => import('./commands/settings.ts'),
+    handler: 'deniedAdd',
+  },
+  {
+    path: ['settings', 'denied-paths', 'remove'],
+    summary: 'remove paths from the denied list',
+    args: [{ name: 'PATH', variadic: true }],
+    options: json,
+    load: () => import('./commands/settings.ts'),
+    handler: 'deniedRemove',
+  },
+  {
+    path: ['settings', 'denied-paths', 'reset'],
+    summary: 'back to the default denied list',
+    options: json,
+    load: () => import('./commands/settings.ts'),
+    handler: 'deniedReset',
+  },
+  {
+    path: ['service', 'install'],
+    summary: 'start the headless hub at login (systemd user unit, launchd agent, Windows Startup entry)',
+    details: 'For machines without the desktop app. The desktop app has its own "Start at login" setting instead.',
+    load: () => import('./commands/service.ts'),
+    handler: 'install',
+  },
+  { path: ['service', 'uninstall'], summary: 'stop starting the headless hub at login', load: () => import('./commands/service.ts'), handler: 'uninstall' },
+  {
+    path: ['cli', 'install'],
+    summary: 'put the mcp-tray command on PATH (~/.local/bin on Linux, /usr/local/bin on macOS, the user PATH on Windows)',
+    load: () => import('./commands/cli-tool.ts'),
+    handler: 'install',
+  },
+  { path: ['cli', 'uninstall'], summary: 'remove the mcp-tray command that cli install put on PATH', load: () => import('./commands/cli-tool.ts'), handler: 'uninstall' },
+];
