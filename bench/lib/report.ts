@@ -131,6 +131,17 @@ export function renderMarkdown(r: BenchResults): string {
     '  process per client session). PSS divides pages shared between processes among them, so it is the',
     '  figure that adds up; RSS counts shared pages in every process. The per-client row says what each',
     '  extra process costs.',
+    '- The HTTP endpoint answers a call that sends nothing before its result with one `application/json`',
+    '  body; a call with progress, a request to the client or a slow answer gets an event stream. The',
+    '  hub takes tools/call beside the SDK\'s Protocol and forwards it to the server with an id of its own',
+    '  (no schema parse or re-validation of a result it passes on unchanged), and writes the call log from',
+    '  a worker thread in batches.',
+    '- Where a path\'s time goes: `node bench/profile.ts [direct|bridge|http|supergateway]` (under the same',
+    '  keychain wrapper as `npm run bench`) prints the least CPU time per call of every process on the path',
+    '  over several rounds, which moves much less with the neighbours\' load than wall-clock time;',
+    '  `PROFILE_CPU_PROF=DIR` adds a V8 profile of the hub, `PROFILE_PERF=DIR` a perf profile of each process.',
+    '- Wall-clock ratios need a quiet machine: with other work on the same 2 vCPUs, each hop waits for a',
+    '  core, and the paths with more processes (bridge, HTTP, supergateway) lose most.',
     '',
   ];
   return lines.join('\n');
