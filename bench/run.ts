@@ -1,8 +1,8 @@
 // `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
 // client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
-// 16 clients, an 8 MB result, hub start-up and idle memory, the memory of the hub and its servers
-// with 4 clients on a shared and on a per-client server, and call-log queries at 1,000,000
-// entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
+// 16 clients, an 8 MB result, hub start-up and idle memory (the hub's RSS, the PSS of the hub with
+// its bundled servers), the memory of the hub and its servers with 4 clients on a shared and on a
+// per-client server, what one more HTTP session costs, and call-log queries at 1,000,000 entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
 // BENCH_ONLY=clients-memory runs only the memory with clients, prints it, and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
-import { clientsMemory } from './lib/clients-memory.ts';
+import { clientsMemory, httpSessionMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
 import { round } from './lib/stats.ts';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
-  const results: BenchResults = { machine: machine(), date: new Date().toISOString(), latency: {}, throughput: {}, bigResult: {}, startup: { readyMs: 0, idleRssMb: 0 }, log: { rows: LOG_ROWS, buildSeconds: 0, queries: [] } };
+  const results: BenchResults = { machine: machine(), date: new Date().toISOString(), latency: {}, throughput: {}, bigResult: {}, startup: { readyMs: 0, idleRssMb: 0, idleFootprintPssMb: 0 }, log: { rows: LOG_ROWS, buildSeconds: 0, queries: [] } };
 
   const dataDir = tempDir('mcp-tray-bench-');
   writeSettings(dataDir, {
@@ -89,8 +89,10 @@ async function main(): Promise<void> {
   };
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 10 : 0));
-  results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb };
+  results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb, idleFootprintPssMb: runs[2]!.idleFootprintPssMb };
   results.clientsMemory = await measureClientsMemory();
+  log('memory: 32 more HTTP sessions on one hub');
+  results.httpSessionMemory = await httpSessionMemory(32);
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };

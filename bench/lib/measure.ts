@@ -7,6 +7,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallLogStore } from '../../electron/hub/call-log/call-log-store.ts';
 import type { CallRecord } from '../../electron/hub/contract/call-log-shapes.ts';
 import { BIN, NODE, tempDir } from '../../e2e/helpers/hub-process.ts';
+import { treeMemory } from './clients-memory.ts';
 import { summarize } from './stats.ts';
 
 export async function latency(client: Client, calls: number, warmup = 300): Promise<{ p50: number; p99: number; mean: number; n: number }> {
@@ -58,8 +59,11 @@ export async function bigResult(client: Client, bytes: number, runs: number, too
   return summarize(samples).p50;
 }
 
-/** `mcp-tray serve` from spawn until it reports the bundled servers running, and its RSS once idle. */
-export async function startupAndIdle(settings: Record<string, unknown>, idleSeconds: number): Promise<{ readyMs: number; idleRssMb: number }> {
+/**
+ * `mcp-tray serve` from spawn until it reports the bundled servers running; once idle, its RSS and
+ * the PSS of the hub with every process below it (the whole footprint).
+ */
+export async function startupAndIdle(settings: Record<string, unknown>, idleSeconds: number): Promise<{ readyMs: number; idleRssMb: number; idleFootprintPssMb: number }> {
   const dataDir = tempDir('mcp-tray-bench-');
   const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
@@ -79,10 +83,11 @@ export async function startupAndIdle(settings: Record<string, unknown>, idleSeco
   if (notRunning.length > 0) throw new Error(`not running at ready: ${notRunning.join(', ')}\n${output}`);
   await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
   const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+  const footprint = treeMemory(child.pid!);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
-  return { readyMs, idleRssMb: Number(rss?.[1] ?? 0) / 1024 };
+  return { readyMs, idleRssMb: Number(rss?.[1] ?? 0) / 1024, idleFootprintPssMb: footprint.pssMb };
 }
 
 const SERVERS = ['filesystem', 'memory', 'git', 'postgres', 'github'];

@@ -20,6 +20,7 @@ export async function direct(args: string[]): Promise<Client> {
 
 export interface Supergateway {
   readonly url: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -40,6 +41,7 @@ export async function startSupergateway(serverArgs: string[]): Promise<Supergate
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');

@@ -1,5 +1,6 @@
 // The HTTP endpoint's guards (bearer token per client, loopback Host, no foreign Origin,
-// 404 for unknown sessions, body limit) and a client nobody here wrote: the MCP Inspector CLI.
+// 404 for unknown sessions, body limit), how it answers (one JSON body, or an event stream when
+// something goes out first or the answer is slow), and a client nobody here wrote: the MCP Inspector CLI.
 import { execFile } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
@@ -130,6 +131,38 @@ describe('HTTP endpoint', () => {
     const body = (await refused.json()) as { jsonrpc: string; error: { message: string } };
     expect(body.jsonrpc).toBe('2.0');
     expect(body.error.message).toMatch(/exceeds/);
+    await steadyStillServes();
+  });
+
+  it('answers a call that sends nothing first with one JSON body, and a call with progress or a slow one on an event stream', async () => {
+    const auth = { Authorization: `Bearer ${tokenA}` };
+    const opened = await post(initialize(), auth);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toMatch(/^application\/json/);
+    const session = { ...auth, 'Mcp-Session-Id': opened.headers.get('mcp-session-id')!, 'Mcp-Protocol-Version': '2025-06-18' };
+    expect((await post(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }), session)).status).toBe(202);
+    const call = (id: number, name: string, args: Record<string, unknown>, meta?: Record<string, unknown>) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args, ...(meta && { _meta: meta }) } });
+
+    const echo = await post(JSON.stringify(call(2, 'echo', { message: 'as json' })), session);
+    expect(echo.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.stringify(await echo.json())).toContain('as json');
+
+    const batch = await post(JSON.stringify([call(3, 'echo', { message: 'first' }), call(4, 'echo', { message: 'second' })]), session);
+    expect(batch.headers.get('content-type')).toMatch(/^application\/json/);
+    const answers = (await batch.json()) as Array<{ id: number }>;
+    expect(answers.map((a) => a.id).sort()).toEqual([3, 4]);
+
+    // Progress must go out before the result: the response is an event stream, the result its last event.
+    const progress = await post(JSON.stringify(call(5, 'trigger-long-running-operation', { duration: 0.3, steps: 3 }, { progressToken: 'p-5' })), session);
+    expect(progress.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = (await progress.text()).split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as { method?: string; id?: number });
+    expect(events.filter((e) => e.method === 'notifications/progress').length).toBe(3);
+    expect(events.at(-1)!.id).toBe(5);
+
+    // An answer that takes seconds goes out on a stream too, so headers (and keep-alives) flow meanwhile.
+    const slow = await post(JSON.stringify(call(6, 'trigger-long-running-operation', { duration: 3, steps: 1 })), session);
+    expect(slow.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(await slow.text()).toContain('Long running operation completed');
     await steadyStillServes();
   });
 

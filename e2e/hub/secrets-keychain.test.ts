@@ -25,7 +25,17 @@ function filesHolding(dir: string, needle: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.join(d.parentPath, d.name))
-    .filter((file) => readFileSync(file).includes(Buffer.from(needle)));
+    .filter((file) => contents(file).includes(Buffer.from(needle)));
+}
+
+/** A file's bytes; none for one removed since it was listed (the call log drops committed journal segments). */
+function contents(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  }
 }
 
 describe('secrets in the OS keychain, user-defined servers', () => {

@@ -1,6 +1,8 @@
 // One call on its way through the hub, and the single place its log entry is put together: who
 // called (the session), what (server, method, target, redacted arguments), then at the end the
-// decision, the outcome and a summary of the result, with secrets scrubbed.
+// decision, the outcome and a summary of the result, with secrets scrubbed. Redacting the
+// arguments is the costly part of an entry; it runs right after the request has gone to the server
+// (while the server works), so only the result's preview is scanned between its answer and ours.
 import { randomUUID } from 'node:crypto';
 import type { ClientSession } from '../gateway/client-session.ts';
 import type { CallRecorder } from './call-record.ts';
@@ -29,6 +31,7 @@ export class CallInProgress {
   readonly #target: CallTarget;
   readonly #recorder: CallRecorder;
   readonly #secrets: KnownSecrets;
+  #redacted: { target: string; arguments: unknown } | undefined;
 
   /** Counts the call on its session at once (the UIs show calls and the last call time). */
   constructor(session: ClientSession, target: CallTarget, recorder: CallRecorder, secrets: KnownSecrets) {
@@ -38,12 +41,24 @@ export class CallInProgress {
     this.#secrets = secrets;
     session.calls++;
     session.lastCallAt = new Date(this.#started).toISOString();
+    // After this turn of the event loop, in which the request is written to the server.
+    setImmediate(() => this.#redact());
+  }
+
+  #redact(): { target: string; arguments: unknown } {
+    this.#redacted ??= {
+      // A resource URI can carry a token (…?key=…); a tool or prompt name is the server's own identifier.
+      target: this.#target.method === 'resources/read' ? redactText(this.#target.target, this.#secrets) : this.#target.target,
+      arguments: redactArguments(this.#target.arguments, this.#secrets),
+    };
+    return this.#redacted;
   }
 
   /** Writes the log entry; call it once, before the client gets its answer. */
   finish(end: CallEnd): void {
     const session = this.#session;
     const summary = end.result ? summarizeResult(end.result, this.#secrets) : { bytes: 0, preview: '' };
+    const redacted = this.#redact();
     this.#recorder.record({
       id: randomUUID(),
       startedAt: new Date(this.#started).toISOString(),
@@ -56,9 +71,8 @@ export class CallInProgress {
       sessionId: session.id,
       serverId: this.#target.serverId,
       method: this.#target.method,
-      // A resource URI can carry a token (…?key=…).
-      target: redactText(this.#target.target, this.#secrets),
-      arguments: redactArguments(this.#target.arguments, this.#secrets),
+      target: redacted.target,
+      arguments: redacted.arguments,
       class: this.#target.class,
       decision: end.decision,
       outcome: end.outcome,

@@ -73,9 +73,11 @@ export class CallLogStore {
     this.#index = this.#db.prepare('INSERT INTO calls_text(rowid, target, arguments, preview) SELECT seq, target, arguments, preview FROM calls WHERE seq BETWEEN ? AND ?');
   }
 
-  /** Stores entries in one transaction; returns those newly stored, with their sequence numbers. */
-  insertBatch(entries: readonly CallRecord[]): LogEntry[] {
-    const stored: LogEntry[] = [];
+  /** Stores entries in one transaction; returns each one's sequence number, or undefined where it was already stored. */
+  insertBatch(entries: readonly CallRecord[]): Array<number | undefined> {
+    const seqs: Array<number | undefined> = [];
+    let first: number | undefined;
+    let last: number | undefined;
     this.#db.exec('BEGIN');
     try {
       for (const entry of entries) {
@@ -101,15 +103,20 @@ export class CallLogStore {
           entry.error ?? null,
           entry.denyReason ?? null,
         );
-        if (result.changes > 0) stored.push({ ...entry, seq: Number(result.lastInsertRowid) });
+        const seq = result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
+        seqs.push(seq);
+        if (seq !== undefined) {
+          first ??= seq;
+          last = seq;
+        }
       }
-      if (stored.length > 0) this.#index.run(stored[0]!.seq, stored[stored.length - 1]!.seq);
+      if (first !== undefined) this.#index.run(first, last!);
       this.#db.exec('COMMIT');
     } catch (error) {
       this.#db.exec('ROLLBACK');
       throw error;
     }
-    return stored;
+    return seqs;
   }
 
   query(q: LogQuery = {}): LogPage {

@@ -1,5 +1,5 @@
 // Messages between the hub and the call log worker.
-import type { CallRecord, LogEntry, LogQuery } from '../contract/call-log-shapes.ts';
+import type { CallRecord, LogQuery } from '../contract/call-log-shapes.ts';
 
 export type WorkerRequest =
   | { t: 'records'; records: Array<{ n: number; entry: CallRecord }> }
@@ -10,6 +10,7 @@ export type WorkerRequest =
   | { t: 'close'; id: number };
 
 export type WorkerMessage =
-  | { t: 'committed'; upTo: number; entries: LogEntry[] }
+  /** Stored up to journal number `upTo`; `stored` pairs each newly stored record's number with its sequence number. */
+  | { t: 'committed'; upTo: number; stored: Array<[n: number, seq: number]> }
   | { t: 'failed'; upTo: number; message: string }
   | { t: 'reply'; id: number; result?: unknown; error?: string };

@@ -18,8 +18,11 @@ function flush(): void {
   const batch = pending;
   pending = [];
   try {
-    const stored = store.insertBatch(batch.map((b) => b.entry));
-    send({ t: 'committed', upTo: batch[batch.length - 1]!.n, entries: stored });
+    const seqs = store.insertBatch(batch.map((b) => b.entry));
+    const stored: Array<[number, number]> = [];
+    batch.forEach((b, i) => seqs[i] !== undefined && stored.push([b.n, seqs[i]]));
+    // The hub has the entries: only their sequence numbers go back.
+    send({ t: 'committed', upTo: batch[batch.length - 1]!.n, stored });
   } catch (error) {
     send({ t: 'failed', message: (error as Error).message, upTo: batch[batch.length - 1]!.n });
   }
@@ -30,8 +33,8 @@ port.on('message', (request: WorkerRequest) => {
     pending.push(...request.records);
     if (!flushScheduled) {
       flushScheduled = true;
-      // A short delay gathers a burst into one transaction.
-      setTimeout(flush, 5);
+      // The hub already gathers records for a while; this only joins messages that arrived together.
+      setImmediate(flush);
     }
     return;
   }

@@ -8,9 +8,6 @@ import type { DirectoryServer } from './server-directory.ts';
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** Calls may run long (builds, migrations); the client's own timeout and cancel still apply. */
-const FORWARD_TIMEOUT_MS = 30 * 60_000;
-
 export class ServerExitedError extends Error {
   override readonly name = 'ServerExitedError';
 }
@@ -57,8 +54,8 @@ export async function forwardRequest(
             );
           });
     const params = progress ? { ...forwarded, _meta: { ...(forwarded._meta as object | undefined), progressToken: progress.token } } : forwarded;
-    const result = await connection.request(method, params, { signal: extra.signal, timeout: FORWARD_TIMEOUT_MS });
-    await Promise.all(progressSent);
+    const result = await connection.forward(method, params, extra.signal);
+    if (progressSent.length > 0) await Promise.all(progressSent);
     return result;
   } catch (error) {
     if (extra.signal.aborted || error instanceof ServerUnavailableError) throw error;

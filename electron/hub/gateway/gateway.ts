@@ -40,6 +40,7 @@ import { ListAnnouncer } from './list-announcer.ts';
 import { visibleSources, type DirectoryServer, type ServerDirectory } from './server-directory.ts';
 import { answerRoots, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
 import { handleToolCall, type ToolCallParams } from './tool-call.ts';
+import { ToolCallLane } from './tool-call-lane.ts';
 
 const LEVELS = LoggingLevelSchema.options;
 
@@ -132,7 +133,7 @@ export class Gateway {
     this.#announcer.track(session);
     session.server.oninitialized = () => this.#deps.sessionChanged(session);
     session.server.onclose = () => this.#closed(session);
-    await session.server.connect(transport);
+    await session.server.connect(new ToolCallLane(transport, session.server, (params, extra) => this.#callTool(session, params, extra)));
     this.#deps.sessionChanged(session);
     return session;
   }
@@ -272,6 +273,31 @@ export class Gateway {
     }
   }
 
+  /**
+   * tools/call, the hot path (tool-call-lane.ts: beside the SDK's Protocol). A transparent hub
+   * passes results through as the server sent them, so there is no schema parse of the request or
+   * re-validation of the result; the few fields the hub relies on are checked here.
+   */
+  async #callTool(session: ClientSession, rawParams: unknown, extra: Extra): Promise<Record<string, unknown>> {
+    const deps = this.#deps;
+    const params = toolCallParams(rawParams);
+    const entry = this.catalogFor(session).tools.get(params.name);
+    const ctx = {
+      directory: deps.directory,
+      catalog: () => this.catalogFor(session),
+      upstream: (serverId: string) => this.#upstream(serverId, session),
+      approvals: deps.approvals,
+      recorder: deps.recorder,
+      secrets: deps.secrets,
+    };
+    const call = () => handleToolCall(ctx, session, params, extra);
+    try {
+      return (await (entry ? this.#tracked(entry.serverId, session, extra, call) : call())) as Record<string, unknown>;
+    } finally {
+      deps.sessionChanged(session);
+    }
+  }
+
   #register(session: ClientSession): void {
     const server = session.server;
     const deps = this.#deps;
@@ -283,27 +309,9 @@ export class Gateway {
       for (const lane of deps.directory.sessionUpstreams(session.id)) void lane.connection?.rootsChanged().catch(() => undefined);
     });
 
-    // tools/call is the hot path and a transparent hub passes results through as the server sent
-    // them, so it is handled without the SDK's per-request schema parse and result re-validation;
-    // the few fields the hub relies on are checked here.
-    server.fallbackRequestHandler = async (request, extra) => {
-      if (request.method !== 'tools/call') throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
-      const params = toolCallParams(request.params);
-      const entry = this.catalogFor(session).tools.get(params.name);
-      const ctx = {
-        directory: deps.directory,
-        catalog: () => this.catalogFor(session),
-        upstream: (serverId: string) => this.#upstream(serverId, session),
-        approvals: deps.approvals,
-        recorder: deps.recorder,
-        secrets: deps.secrets,
-      };
-      const call = () => handleToolCall(ctx, session, params, extra);
-      try {
-        return (await (entry ? this.#tracked(entry.serverId, session, extra, call) : call())) as never;
-      } finally {
-        deps.sessionChanged(session);
-      }
+    // tools/call never gets here (see #callTool); anything else unknown is answered as such.
+    server.fallbackRequestHandler = async (request) => {
+      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     };
 
     server.setRequestHandler(ListPromptsRequestSchema, async () => ({

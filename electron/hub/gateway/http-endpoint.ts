@@ -5,13 +5,12 @@
 // capped per client token and in total (the least recently used idle session makes room).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { clientLabel } from '../clients/client-labels.ts';
 import { bearerToken } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
+import { HttpSessionTransport } from './http-session-transport.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const SESSION_IDLE_MS = 5 * 60_000;
@@ -20,12 +19,15 @@ export const MAX_SESSIONS = 128;
 const REAP_EVERY_MS = 60_000;
 
 interface HttpSession {
-  readonly transport: StreamableHTTPServerTransport;
+  readonly transport: HttpSessionTransport;
   readonly clientId: string;
   lastActivity: number;
-  /** POST requests being handled: a session with one is not idle. */
-  busy: number;
 }
+
+/** A session with requests still unanswered is not idle. */
+const busy = (session: HttpSession) => session.transport.pending > 0;
+const lastActive = (session: HttpSession) => Math.max(session.lastActivity, session.transport.lastAnswered);
+const isInitialize = (message: unknown) => (message as { method?: unknown } | null)?.method === 'initialize' && 'id' in (message as object);
 
 export class HttpMcpEndpoint {
   readonly #gateway: Gateway;
@@ -65,19 +67,19 @@ export class HttpMcpEndpoint {
         return jsonRpcError(res, 400, -32700, `Parse error: ${(error as Error).message}`);
       }
       if (!sessionId) {
-        const initializing = Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body);
+        const initializing = Array.isArray(body) ? body.some(isInitialize) : isInitialize(body);
         if (!initializing) return jsonRpcError(res, 400, -32600, 'Bad Request: an Mcp-Session-Id header is required (initialize first)');
         return this.#startSession(clientId, req, res, body);
       }
-      const session = this.#session(sessionId, clientId, res);
-      if (session) await this.#busy(session, () => session.transport.handleRequest(req, res, body));
+      this.#session(sessionId, clientId, res)?.transport.handlePost(req, res, body);
       return;
     }
 
     if (req.method === 'GET' || req.method === 'DELETE') {
       if (!sessionId) return jsonRpcError(res, 400, -32600, 'Bad Request: an Mcp-Session-Id header is required');
       const session = this.#session(sessionId, clientId, res);
-      if (session) await session.transport.handleRequest(req, res);
+      if (session && req.method === 'GET') session.transport.handleGet(req, res);
+      else if (session) await session.transport.handleDelete(req, res);
       return;
     }
     res.setHeader('Allow', 'GET, POST, DELETE');
@@ -98,19 +100,20 @@ export class HttpMcpEndpoint {
       return jsonRpcError(res, 503, -32000, `Too many open MCP sessions (at most ${MAX_SESSIONS_PER_CLIENT} per client, ${MAX_SESSIONS} in all), and none is idle; close one or try again later`);
     }
     const sessionId = randomUUID();
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId });
+    const transport = new HttpSessionTransport(sessionId);
     // Counted from the start, so a burst of initialize requests cannot get past the caps.
-    const session: HttpSession = { transport, clientId, lastActivity: Date.now(), busy: 0 };
+    const session: HttpSession = { transport, clientId, lastActivity: Date.now() };
     this.#sessions.set(sessionId, session);
     transport.onclose = () => {
       if (this.#sessions.get(sessionId) === session) this.#sessions.delete(sessionId);
     };
+    let taken = false;
     try {
       await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' }, sessionId);
-      await this.#busy(session, () => transport.handleRequest(req, res, body));
+      taken = transport.handlePost(req, res, body);
     } finally {
-      // An initialize that failed leaves no session behind.
-      if (!transport.sessionId) this.#close(sessionId, session);
+      // An initialize that was refused leaves no session behind.
+      if (!taken) this.#close(sessionId, session);
     }
   }
 
@@ -125,7 +128,7 @@ export class HttpMcpEndpoint {
 
   #closeOldestIdle(candidates: Array<[string, HttpSession]>): boolean {
     let oldest: [string, HttpSession] | undefined;
-    for (const entry of candidates) if (entry[1].busy === 0 && (!oldest || entry[1].lastActivity < oldest[1].lastActivity)) oldest = entry;
+    for (const entry of candidates) if (!busy(entry[1]) && (!oldest || lastActive(entry[1]) < lastActive(oldest[1]))) oldest = entry;
     if (!oldest) return false;
     this.#close(...oldest);
     return true;
@@ -134,16 +137,6 @@ export class HttpMcpEndpoint {
   #close(sessionId: string, session: HttpSession): void {
     if (this.#sessions.get(sessionId) === session) this.#sessions.delete(sessionId);
     void session.transport.close().catch(() => undefined);
-  }
-
-  async #busy(session: HttpSession, work: () => Promise<void>): Promise<void> {
-    session.busy++;
-    try {
-      await work();
-    } finally {
-      session.busy--;
-      session.lastActivity = Date.now();
-    }
   }
 
   /** The session for an id, if it exists and belongs to this client; otherwise answers and returns undefined. */
@@ -163,7 +156,7 @@ export class HttpMcpEndpoint {
 
   #reapIdle(): void {
     const cutoff = Date.now() - this.#idleMs;
-    for (const [id, session] of this.#sessions) if (session.busy === 0 && session.lastActivity < cutoff) this.#close(id, session);
+    for (const [id, session] of this.#sessions) if (!busy(session) && lastActive(session) < cutoff) this.#close(id, session);
   }
 }
 

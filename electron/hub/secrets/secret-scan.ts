@@ -31,18 +31,37 @@ const CONTEXT_RULES: ReadonlyArray<{ pattern: RegExp; group: boolean }> = [
   { pattern: EXTRA_TOKENS, group: false },
 ];
 
+// "filter-comments" is not a finder: it lets `secretlint-disable` comments silence the others in
+// a source file, which has no meaning for (and must not be steerable by) text a server returns.
 const scanners = (recommendedRules as unknown as SecretLintRuleCreator[]).filter(
-  (rule) => rule.meta.type === 'scanner' && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'),
+  (rule) => rule.meta.type === 'scanner' && !rule.meta.id.endsWith('/secretlint-rule-filter-comments') && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'),
 );
 
-function presetRanges(text: string): Range[] {
-  const found: Range[] = [];
+/** Where the rules report while one text is scanned (scanning is synchronous, so one is enough). */
+let reported: Range[] = [];
+/** Each rule's handler, made once: a rule keeps nothing between texts, and making them per text cost more than the scan. */
+let handlers: Array<ReturnType<SecretLintRuleCreator['create']>> | undefined;
+
+function ruleHandlers(): NonNullable<typeof handlers> {
+  if (handlers) return handlers;
   const context: SecretLintRuleContext = {
     sharedOptions: {},
     createTranslator: ((_messages: Record<string, unknown>) => (id: string, data?: unknown) => ({ message: id, messageId: id, data })) as unknown as SecretLintRuleContext['createTranslator'],
-    report: (descriptor) => void found.push([descriptor.range[0], descriptor.range[1]]),
+    report: (descriptor) => void reported.push([descriptor.range[0], descriptor.range[1]]),
     ignore: () => undefined,
   };
+  handlers = [];
+  for (const rule of scanners) {
+    try {
+      handlers.push(rule.create(context, {}));
+    } catch {
+      // A rule that cannot start is skipped; the others still run.
+    }
+  }
+  return handlers;
+}
+
+function presetRanges(text: string): Range[] {
   const source = {
     content: text,
     filePath: undefined,
@@ -53,9 +72,9 @@ function presetRanges(text: string): Range[] {
     locationToRange: () => [0, 0],
     rangeToLocation: () => ({ start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }),
   } as unknown as SecretLintSourceCode;
-  for (const rule of scanners) {
+  reported = [];
+  for (const handler of ruleHandlers()) {
     try {
-      const handler = rule.create(context, {});
       const pending = handler.file?.(source);
       // Only binary-file rules (PKCS#12) are asynchronous; text never reaches them.
       if (pending instanceof Promise) pending.catch(() => undefined);
@@ -63,6 +82,8 @@ function presetRanges(text: string): Range[] {
       // One rule failing on odd input must not stop the others.
     }
   }
+  const found = reported;
+  reported = [];
   return found.map((range) => narrowToPassword(text, range));
 }
 

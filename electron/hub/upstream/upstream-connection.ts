@@ -6,6 +6,9 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CreateMessageRequestSchema,
+  ErrorCode,
+  McpError,
+  type JSONRPCMessage,
   ElicitRequestSchema,
   ListRootsRequestSchema,
   LoggingMessageNotificationSchema,
@@ -34,6 +37,20 @@ import { HUB_VERSION } from '../version.ts';
 export const HUB_CLIENT_INFO = { name: 'mcp-tray', version: HUB_VERSION } as const;
 const LIST_TIMEOUT_MS = 30_000;
 const INITIALIZE_TIMEOUT_MS = 30_000;
+/** Calls may run long (builds, migrations); the client's own timeout and cancel still apply. */
+export const FORWARD_TIMEOUT_MS = 30 * 60_000;
+/** Forwarded requests' ids start here, far past the ids the SDK's own requests on this connection use (0, 1, 2, …). */
+const FORWARD_ID_BASE = 1_000_000_000;
+const FORWARD_SWEEP_MS = 60_000;
+
+interface Forwarded {
+  resolve(result: Record<string, unknown>): void;
+  reject(error: Error): void;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: (() => void) | undefined;
+  /** The sweep count when it was sent (see #sweep). */
+  readonly born: number;
+}
 
 export interface UpstreamLists {
   tools: UpstreamTool[];
@@ -69,6 +86,10 @@ export class UpstreamConnection {
   readonly #hooks: UpstreamHooks;
   readonly #progress = new Map<string, (params: ProgressParams) => void>();
   #nextProgressToken = 1;
+  readonly #forwarded = new Map<number, Forwarded>();
+  #nextForwardId = FORWARD_ID_BASE;
+  #sweeps = 0;
+  #sweeper: NodeJS.Timeout | undefined;
 
   private constructor(client: Client, hooks: UpstreamHooks) {
     this.client = client;
@@ -85,6 +106,7 @@ export class UpstreamConnection {
     const connection = new UpstreamConnection(client, hooks);
     connection.#wireHandlers();
     await client.connect(transport, { timeout: INITIALIZE_TIMEOUT_MS });
+    connection.#interceptForwarded(transport);
     await connection.refreshLists();
     await hooks.connected?.(connection).catch((error: Error) => hooks.error?.(error));
     return connection;
@@ -118,6 +140,83 @@ export class UpstreamConnection {
   /** Forwards a request and returns the server's result as it came. */
   request(method: string, params: Record<string, unknown> | undefined, options?: RequestOptions): Promise<Record<string, unknown>> {
     return this.client.request({ method, params } as never, AnyResultSchema, options) as Promise<Record<string, unknown>>;
+  }
+
+  /**
+   * Forwards a client's request and returns the server's result as it came. A transparent hub
+   * needs none of what the SDK's request() does per message (result schemas, one timer per
+   * request, a chain of promises): the request goes out as it is, with an id of our own, and its
+   * answer is taken off the transport before the SDK sees it. Cancellation (the signal) and the
+   * connection's end settle it as the SDK would.
+   */
+  forward(method: string, params: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const transport = this.client.transport;
+    if (!transport) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Not connected'));
+    if (signal?.aborted) return Promise.reject(asCancelError(signal.reason));
+    const id = this.#nextForwardId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = signal
+        ? () => {
+            if (!this.#forwarded.delete(id)) return;
+            void transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: String(signal.reason) } }).catch(() => undefined);
+            reject(asCancelError(signal.reason));
+          }
+        : undefined;
+      signal?.addEventListener('abort', onAbort!, { once: true });
+      this.#forwarded.set(id, { resolve, reject, signal, onAbort, born: this.#sweeps });
+      this.#sweeper ??= setInterval(() => this.#sweep(), FORWARD_SWEEP_MS).unref();
+      transport.send({ jsonrpc: '2.0', id, method, params } as JSONRPCMessage).catch((error: Error) => this.#settle(id, error));
+    });
+  }
+
+  /** Answers to forwarded requests are taken off the transport here; everything else goes on to the SDK. */
+  #interceptForwarded(transport: Transport): void {
+    const toSdk = transport.onmessage;
+    transport.onmessage = (message, extra) => {
+      if (this.#forwarded.size > 0 && !('method' in message)) {
+        const id = (message as { id?: unknown }).id;
+        if (typeof id === 'number' && this.#forwarded.has(id)) {
+          if ('error' in message) {
+            const { code, message: text, data } = message.error as { code: number; message: string; data?: unknown };
+            this.#settle(id, McpError.fromError(code, text, data));
+          } else {
+            const result = (message as { result?: unknown }).result;
+            this.#settle(id, typeof result === 'object' && result !== null && !Array.isArray(result) ? (result as Record<string, unknown>) : new McpError(ErrorCode.InternalError, 'the server answered with a result that is not an object'));
+          }
+          return;
+        }
+      }
+      toSdk?.(message, extra);
+    };
+    const closed = this.client.onclose;
+    this.client.onclose = () => {
+      for (const id of [...this.#forwarded.keys()]) this.#settle(id, new McpError(ErrorCode.ConnectionClosed, 'Connection closed'));
+      closed?.();
+    };
+  }
+
+  #settle(id: number, outcome: Record<string, unknown> | Error): void {
+    const call = this.#forwarded.get(id);
+    if (!call) return;
+    this.#forwarded.delete(id);
+    if (call.onAbort) call.signal!.removeEventListener('abort', call.onAbort);
+    if (outcome instanceof Error) call.reject(outcome);
+    else call.resolve(outcome);
+  }
+
+  /** Once a minute while requests are out: those older than FORWARD_TIMEOUT_MS fail as timed out. */
+  #sweep(): void {
+    this.#sweeps++;
+    const limit = FORWARD_TIMEOUT_MS / FORWARD_SWEEP_MS;
+    for (const [id, call] of this.#forwarded) {
+      if (this.#sweeps - call.born < limit) continue;
+      void this.client.transport?.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'timed out' } }).catch(() => undefined);
+      this.#settle(id, new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: FORWARD_TIMEOUT_MS }));
+    }
+    if (this.#forwarded.size === 0) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = undefined;
+    }
   }
 
   /**
@@ -187,4 +286,9 @@ export class UpstreamConnection {
     client.setRequestHandler(ListRootsRequestSchema, async (_request, extra) => (hooks.listRoots ? hooks.listRoots(extra.signal) : { roots: [] }));
     client.onerror = (error) => hooks.error?.(error);
   }
+}
+
+/** What a cancelled forward rejects with, as the SDK's own requests do. */
+function asCancelError(reason: unknown): McpError {
+  return reason instanceof McpError ? reason : new McpError(ErrorCode.RequestTimeout, String(reason));
 }
