@@ -18,7 +18,7 @@ import { syncLoginItem } from './shell/login-item-sync.ts';
 import { MainWindow } from './shell/main-window.ts';
 import { createQuitter } from './shell/quit.ts';
 import { electronSettingsBackend } from './shell/electron-store-backend.ts';
-import { shellLayout } from './shell/shell-paths.ts';
+import { bundledServerRuntime, shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
 import { installProcessLastResort } from './hub/util/last-resort.ts';
 import type { ControlCall } from './hub/contract/contract.ts';
@@ -47,13 +47,16 @@ async function startShell(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
   const layout = shellLayout({ mainDir: MAIN_DIR, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
 
-  // ── The hub, with Electron's settings backend and the app's own bridge launcher ──────────────
+  // ── The hub, with Electron's settings backend, the app's own bridge launcher and Node runtime ──
+  // (a packaged app has the runAsNode fuse off: entries and servers run resources/runtime).
   const hub = await Hub.start({
     dataDir: launch.dataDir,
     settingsBackend: electronSettingsBackend,
     serversRoot: layout.serversRoot,
+    node: bundledServerRuntime(layout, app.isPackaged),
     uiDir: layout.rendererDir,
-    bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
+    refreshIdeEntriesFor: app.isPackaged ? app.getVersion() : undefined,
+    bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged, appVersion: app.getVersion() }),
     // A remote server's sign-in page: the default browser, never the app's window.
     openUrl: (url) => openExternalPage(shell, url),
   });
