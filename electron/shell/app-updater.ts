@@ -13,6 +13,7 @@ import path from 'node:path';
 import electronUpdater from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
+import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
 import type { UpdateStatus } from '../hub/contract/api/updates.ts';
 import { unsupportedUpdates, type UpdateSource } from '../hub/updates/update-source.ts';
 import { initialStatus, nextStatus, type UpdaterEvent } from './update-status.ts';
@@ -117,9 +118,11 @@ function readPackageType(resourcesPath: string): string | undefined {
 }
 
 function createUpdater(platform: NodeJS.Platform, adapter: AppAdapter): AppUpdater {
-  if (platform === 'win32') return new NsisUpdater(undefined, adapter);
-  if (platform === 'darwin') return new MacUpdater(undefined, adapter);
-  return new AppImageUpdater(undefined, adapter);
+  const updater = platform === 'win32' ? new NsisUpdater(undefined, adapter) : platform === 'darwin' ? new MacUpdater(undefined, adapter) : new AppImageUpdater(undefined, adapter);
+  // Given an app adapter, electron-updater leaves out its HTTP client (Electron's net, through a
+  // session of its own); it is the one it makes for itself otherwise.
+  (updater as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor = new ElectronHttpExecutor((authInfo, callback) => updater.emit('login', authInfo, callback));
+  return updater;
 }
 
 export interface AppUpdates extends UpdateSource {
