@@ -3,7 +3,8 @@
 // 16 clients, an 8 MB result, hub start-up and idle memory, the memory of the hub and its servers
 // with 4 clients on a shared and on a per-client server, and call-log queries at 1,000,000
 // entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
-// BENCH_ONLY=clients-memory runs only the memory with clients, prints it, and writes nothing.
+// Also the packaged app's bridge (its Node runtime): start-up and size.
+// BENCH_ONLY=clients-memory (or bridge-runtime) runs only that, prints it, and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,8 @@ import { clientsMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
 import { round } from './lib/stats.ts';
-import { memoryRows, renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
+import { bridgeRuntime } from './lib/bridge-runtime.ts';
+import { bridgeRuntimeRows, memoryRows, renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'clients-memory') {
     const memory = await measureClientsMemory();
     process.stdout.write(renderTable({} as BenchResults, memoryRows({ clientsMemory: memory })));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'bridge-runtime') {
+    process.stdout.write(renderTable({} as BenchResults, bridgeRuntimeRows({ bridgeRuntime: await bridgeRuntime() })));
     return;
   }
   const started = Date.now();
@@ -91,6 +97,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 10 : 0));
   results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb };
   results.clientsMemory = await measureClientsMemory();
+  log('bridge of the packaged app: its runtime against node + the bundled CLI, start-up to initialize and size');
+  results.bridgeRuntime = await bridgeRuntime();
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };

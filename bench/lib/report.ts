@@ -1,5 +1,6 @@
 // The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
 import type { TreeMemory } from './clients-memory.ts';
+import type { BridgeRuntimeResult } from './bridge-runtime.ts';
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
@@ -15,6 +16,8 @@ export interface BenchResults {
   /** The hub and its servers with 4 clients on one server-everything, shared and per-client. */
   clientsMemory?: Partial<Record<'shared' | 'perClient', TreeMemory>>;
   log: { rows: number; buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> };
+  /** The packaged app's bridge: its runtime against the bundled CLI under Node (bench/lib/bridge-runtime.ts). */
+  bridgeRuntime?: BridgeRuntimeResult;
 }
 
 interface Row {
@@ -49,6 +52,7 @@ export function rows(r: BenchResults): Row[] {
   }
   out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
   out.push(...memoryRows(r));
+  out.push(...bridgeRuntimeRows(r));
   out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
   for (const q of r.log.queries) {
     out.push({ what: `log page at ${r.log.rows.toLocaleString('en')}: ${q.filter}`, value: `${ms(q.ms)} (${q.rows} rows)`, ratio: '', target: '≤ 50 ms', met: q.ms <= 50 });
@@ -72,6 +76,18 @@ export function memoryRows(r: Pick<BenchResults, 'clientsMemory'>): Row[] {
     });
   }
   return out;
+}
+
+/** The packaged app's bridge: start-up to `initialize`, and size. */
+export function bridgeRuntimeRows(r: Pick<BenchResults, 'bridgeRuntime'>): Row[] {
+  const b = r.bridgeRuntime;
+  if (!b) return [];
+  return [
+    { what: `bridge start-up to initialize — app runtime (median of ${b.runs})`, value: `${b.startupMs.runtime} ms`, ratio: `${round(b.startupMs.runtime / b.startupMs.nodeScript, 2)}× node + script`, target: '', met: undefined },
+    { what: `bridge start-up to initialize — node + bundled CLI (median of ${b.runs})`, value: `${b.startupMs.nodeScript} ms`, ratio: '', target: '', met: undefined },
+    { what: 'bridge size — app runtime (gzip)', value: `${b.runtimeMb} MB (${b.runtimeGzipMb} MB)`, ratio: '', target: '', met: undefined },
+    { what: 'bridge size — bundled CLI without a runtime', value: `${b.scriptKb} kB`, ratio: '', target: '', met: undefined },
+  ];
 }
 
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : 'MISSED');
