@@ -8,6 +8,7 @@ import { Hub } from './hub/hub.ts';
 import { APP_SCHEME_PRIVILEGES } from './shell/app-protocol.ts';
 import { serveAppProtocol } from './shell/app-protocol-handler.ts';
 import { notifyApprovals } from './shell/approval-notifier.ts';
+import { createAppUpdates } from './shell/app-updater.ts';
 import { openExternalPage } from './shell/open-external.ts';
 import { secureSession } from './shell/content-security.ts';
 import { registerControlIpc } from './shell/control-ipc.ts';
@@ -18,7 +19,7 @@ import { syncLoginItem } from './shell/login-item-sync.ts';
 import { MainWindow } from './shell/main-window.ts';
 import { createQuitter } from './shell/quit.ts';
 import { electronSettingsBackend } from './shell/electron-store-backend.ts';
-import { shellLayout } from './shell/shell-paths.ts';
+import { bundledServerRuntime, shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
 import { installProcessLastResort } from './hub/util/last-resort.ts';
 import type { ControlCall } from './hub/contract/contract.ts';
@@ -46,23 +47,44 @@ if (!app.requestSingleInstanceLock()) {
 async function startShell(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
   const layout = shellLayout({ mainDir: MAIN_DIR, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);
 
-  // ── The hub, with Electron's settings backend and the app's own bridge launcher ──────────────
+  // ── Updates (electron-updater): the hub carries their status; quitting installs them ──────────
+  let hubRef: Hub | undefined;
+  let quitRef: (() => Promise<void>) | undefined;
+  const channelListeners: Array<() => void> = [];
+  const updates = createAppUpdates({
+    app,
+    platform: process.platform,
+    env: process.env,
+    resourcesPath: process.resourcesPath,
+    channel: () => hubRef?.settings.get().updateChannel ?? 'stable',
+    onChannelChange: (listener) => void channelListeners.push(listener),
+    quit: () => quitRef?.() ?? Promise.resolve(),
+    report,
+  });
+
+  // ── The hub, with Electron's settings backend, the app's own bridge launcher and Node runtime ──
+  // (a packaged app has the runAsNode fuse off: entries and servers run resources/runtime).
   const hub = await Hub.start({
     dataDir: launch.dataDir,
     settingsBackend: electronSettingsBackend,
     serversRoot: layout.serversRoot,
+    node: bundledServerRuntime(layout, app.isPackaged),
+    updates,
     uiDir: layout.rendererDir,
-    bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged }),
+    refreshIdeEntriesFor: app.isPackaged ? app.getVersion() : undefined,
+    bridgeLauncher: ideEntryLauncher({ layout, dataDir: launch.dataDir, execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged, appVersion: app.getVersion() }),
     // A remote server's sign-in page: the default browser, never the app's window.
     openUrl: (url) => openExternalPage(shell, url),
   });
   // Nothing a client sends may end the app (and every server with it): what no handler caught is
   // recorded in the hub's problems and on stderr instead; hub/util/last-resort.ts says why.
   installProcessLastResort(hub.report);
+  hubRef = hub;
+  hub.settings.onChange(() => channelListeners.forEach((listener) => listener()));
   const call: ControlCall = (method, ...args) => hub.dispatcher.call(method, ...args);
   const subscribe = hub.events.subscribe.bind(hub.events);
-  const report = (message: string) => process.stderr.write(`mcp-tray: ${message}\n`);
 
   // ── The window: locked-down session, the UI on mcp-tray://app/, the control API over IPC ─────
   secureSession(session.defaultSession);
@@ -83,10 +105,15 @@ async function startShell(): Promise<void> {
       tray?.destroy();
     },
     stopHub: () => hub.stop(),
+    // A downloaded update installs now that every server is stopped ("Restart now", or on quit).
+    afterStop: (code) => updates.afterHubStopped(code),
     exit: (code) => app.exit(code),
     report,
   });
+  quitRef = () => quitter.quit();
   app.on('before-quit', (event) => {
+    // After the hub stopped, the updater quits the app to restart it into the new version.
+    if (quitter.stopped) return;
     event.preventDefault();
     void quitter.quit();
   });
@@ -111,6 +138,8 @@ async function startShell(): Promise<void> {
     report,
   });
   for (const problem of hub.problems) report(problem);
+  // In the background: a minute after start, then every six hours.
+  updates.checkPeriodically(60_000, 6 * 3600_000);
 
   const shownTray = tray;
   installE2eHooks(process.env, { dataDir: launch.dataDir, ...trayHooks(() => shownTray.model), openWindow: (route) => window.show(route) });

@@ -1,5 +1,6 @@
 // The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
 import type { TreeMemory } from './clients-memory.ts';
+import type { BridgeRuntimeResult } from './bridge-runtime.ts';
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
@@ -18,6 +19,8 @@ export interface BenchResults {
   /** The hub's PSS per extra open HTTP session. */
   httpSessionMemory?: { sessions: number; kbPerSession: number };
   log: { rows: number; buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> };
+  /** The packaged app's bridge: its runtime against the bundled CLI under Node (bench/lib/bridge-runtime.ts). */
+  bridgeRuntime?: BridgeRuntimeResult;
 }
 
 interface Row {
@@ -55,6 +58,7 @@ export function rows(r: BenchResults): Row[] {
   }
   out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
   out.push(...memoryRows(r));
+  out.push(...bridgeRuntimeRows(r));
   out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
   const footprint = r.startup.idleFootprintPssMb;
   if (footprint !== undefined) {
@@ -86,6 +90,18 @@ export function memoryRows(r: Pick<BenchResults, 'clientsMemory' | 'httpSessionM
     out.push({ what: `hub memory per open HTTP session (PSS, ${sessions} more sessions)`, value: `${round(kbPerSession, 0)} kB`, ratio: '', target: '', met: undefined });
   }
   return out;
+}
+
+/** The packaged app's bridge: start-up to `initialize`, and size. */
+export function bridgeRuntimeRows(r: Pick<BenchResults, 'bridgeRuntime'>): Row[] {
+  const b = r.bridgeRuntime;
+  if (!b) return [];
+  return [
+    { what: `bridge start-up to initialize — app runtime (median of ${b.runs})`, value: `${b.startupMs.runtime} ms`, ratio: `${round(b.startupMs.runtime / b.startupMs.nodeScript, 2)}× node + script`, target: '', met: undefined },
+    { what: `bridge start-up to initialize — node + bundled CLI (median of ${b.runs})`, value: `${b.startupMs.nodeScript} ms`, ratio: '', target: '', met: undefined },
+    { what: 'bridge size — app runtime (gzip)', value: `${b.runtimeMb} MB (${b.runtimeGzipMb} MB)`, ratio: '', target: '', met: undefined },
+    { what: 'bridge size — bundled CLI without a runtime', value: `${b.scriptKb} kB`, ratio: '', target: '', met: undefined },
+  ];
 }
 
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : 'MISSED');

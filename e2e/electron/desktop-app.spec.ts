@@ -94,6 +94,24 @@ test.describe('desktop app', () => {
     }
   });
 
+  test('"Check for updates" in the tray and in Settings: a development run says it is not updated by the app', async ({ desktop }) => {
+    // Run from the checkout (not packaged): electron-updater is not used, and the app says why.
+    // The update flow itself runs through electron-updater against a loopback feed in app-updates.test.ts.
+    expect(findItem(await desktop.trayMenu(), 'update')?.label).toBe('Check for updates…');
+    const opening = desktop.app.waitForEvent('window');
+    expect(await desktop.clickTrayItem('open')).toBe(true);
+    const page = await opening;
+    await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash = '#/settings');
+    const section = page.getByTestId('updates');
+    await expect(section.getByTestId('update-status')).toContainText('a development run is not updated by the app');
+    await expect(section.getByRole('button', { name: 'Check for updates' })).toBeDisabled();
+    const checked = await page.evaluate(async () => {
+      const bridge = (globalThis as unknown as { mcpTray: { call(m: string, p: unknown): Promise<{ phase: string }> } }).mcpTray;
+      return (await bridge.call('updates.check', {})).phase;
+    });
+    expect(checked).toBe('unsupported');
+  });
+
   test('Quit in the tray stops every server, then the app', async ({ desktop }) => {
     const status = await waitFor('counter to run', async () => {
       const s = await cliJson<Status>(desktop.dataDir, ['status']);

@@ -3,22 +3,25 @@
 // downloaded here). The stand-in is not runnable (a shell script carrying Electron's fuse wire), so
 // this shows the configuration and the layout the app relies on (shell-paths.ts), not a working app:
 // app.asar with main, preload, UI and production node_modules; the keychain's native module
-// unpacked; the servers and the bridge as resources; the runAsNode fuse on.
+// unpacked; the servers, the bridge and the app's Node runtime as resources; Electron's fuses as
+// docs/security.md says (runAsNode off); the update feed in resources/app-update.yml.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { NODE, REPO, tempDir } from '../helpers/hub-process.ts';
 import { ensureAppBuilt } from './fixtures/built-app.ts';
+import { ensureRuntimeBuilt } from './fixtures/built-runtime.ts';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
-/** An "Electron" dist: a script with Electron's fuse wire in it (version 1, 8 fuses, runAsNode off). */
+/** An "Electron" dist: a script with Electron's fuse wire in it (version 1, 8 fuses, as Electron ships them). */
 function standInElectronDist(): string {
   const dir = tempDir('mcp-tray-electron-dist-');
   mkdirSync(path.join(dir, 'resources'));
   const binary = path.join(dir, 'electron');
-  writeFileSync(binary, Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for Electron"; exit 1\n# '), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('01111111'), Buffer.from('\n')]));
+  writeFileSync(binary, Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for Electron"; exit 1\n# '), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.from('\n')]));
   chmodSync(binary, 0o755);
   writeFileSync(path.join(dir, 'version'), '45.4.1');
   writeFileSync(path.join(dir, 'LICENSE'), '');
@@ -30,6 +33,7 @@ let out: string;
 let log: string;
 beforeAll(() => {
   ensureAppBuilt();
+  ensureRuntimeBuilt();
   out = tempDir('mcp-tray-dist-out-');
   const result = spawnSync(NODE, [path.join(REPO, 'electron', 'build', 'packaging', 'dist.ts'), '--dir', '--linux', `-c.directories.output=${out}`], {
     cwd: REPO,
@@ -69,11 +73,19 @@ describe('packaging (Linux, unpacked, with a stand-in Electron)', () => {
     for (const kind of ['filesystem', 'memory', 'git', 'postgres']) expect(existsSync(path.join(resources, 'servers', kind, 'main.js')), kind).toBe(true);
     expect(JSON.parse(readFileSync(path.join(resources, 'servers', 'package.json'), 'utf8'))).toEqual({ type: 'module' });
     expect(existsSync(path.join(resources, 'bridge', 'mcp-tray.mjs'))).toBe(true);
+    expect(statSync(path.join(resources, 'runtime', 'mcp-tray-runtime')).mode & 0o111).not.toBe(0);
   });
 
-  it('names the executable mcp-tray and turns the runAsNode fuse on (the bridge needs it)', () => {
+  it('writes the update feed for electron-updater', () => {
+    expect(parse(readFileSync(path.join(app(), 'resources', 'app-update.yml'), 'utf8'))).toMatchObject({ provider: 'generic', url: 'https://updates.mcptray.dev/desktop' });
+  });
+
+  it('names the executable mcp-tray and sets the fuses: runAsNode, NODE_OPTIONS, inspect, file:// off; cookies, ASAR integrity, ASAR only on', () => {
     const binary = readFileSync(path.join(app(), 'mcp-tray'));
     const wire = binary.indexOf(SENTINEL) + SENTINEL.length;
-    expect(binary[wire + 2]).toBe('1'.charCodeAt(0));
+    // Electron's fuse wire: version, count, then one byte per fuse in FuseV1Options order
+    // (runAsNode, cookie encryption, NODE_OPTIONS, inspect, ASAR integrity, only ASAR, V8 snapshot, file://).
+    const fuses = binary.subarray(wire + 2, wire + 2 + 8).toString('latin1');
+    expect(fuses).toBe('01001100');
   });
 });

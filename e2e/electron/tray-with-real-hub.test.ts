@@ -39,6 +39,7 @@ async function menu(confirm: boolean) {
     reportError: (title, message) => {
       throw new Error(`${title}: ${message}`);
     },
+    inform: () => undefined,
     quit: async () => undefined,
   });
   const state = await loadTrayState(call, []);

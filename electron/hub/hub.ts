@@ -37,8 +37,10 @@ import { currentNodeRuntime, type NodeRuntime } from './server-registry/launch-p
 import { ServerManager } from './server-registry/server-manager.ts';
 import { PidFile } from './supervisor/pid-file.ts';
 import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
+import { HEADLESS_UPDATES, unsupportedUpdates, type UpdateSource } from './updates/update-source.ts';
 
 export { HUB_VERSION } from './version.ts';
+import { HUB_VERSION } from './version.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
 /** Problems kept for the UI; unexpected errors beyond this push out the oldest of their kind. */
 const MAX_PROBLEMS = 40;
@@ -57,6 +59,13 @@ export interface HubOptions {
   readonly port?: number;
   /** Where the built UI is (dist/renderer in a checkout). */
   readonly uiDir?: string;
+  /**
+   * The desktop app's version: on its first start, the IDE entries an older version installed are
+   * rewritten to what this one writes (clients/entry-refresh.ts). Headless hubs leave entries alone.
+   */
+  readonly refreshIdeEntriesFor?: string;
+  /** The desktop app's updates (the shell's electron-updater); a headless hub says how it is updated instead. */
+  readonly updates?: UpdateSource;
   /** Opens a server's sign-in page in the user's browser; false when it cannot (no display). */
   readonly openUrl?: (url: string) => boolean | Promise<boolean>;
 }
@@ -166,6 +175,9 @@ export class Hub {
       sessions: () => this.#gateway.sessions().map((s) => s.info()),
     });
 
+    const updates = options.updates ?? unsupportedUpdates(HUB_VERSION, () => this.settings.get().updateChannel, HEADLESS_UPDATES);
+    updates.onChange((status) => this.emit({ type: 'update-changed', status }));
+
     const serverStatus = (id: string) => this.#servers.status(id, this.#gateway.catalog());
     this.dispatcher = new ControlDispatcher(
       createHandlers({
@@ -191,6 +203,7 @@ export class Hub {
         mcpUrl: () => this.endpoints.mcp,
         loginLink: () => this.loginLink(),
         rotateUiToken: () => this.rotateUiToken(),
+        updates,
         cliTool: {
           status: () => cliToolStatus(dataDir, bridgeLauncher),
           install: () => installCliTool(dataDir, bridgeLauncher),
@@ -258,7 +271,19 @@ export class Hub {
     // own secrets and of every other server's (and of the clients' HTTP tokens).
     await Promise.all([hub.#servers.learnSecrets(), hub.#clientTokens.learn()]);
     await hub.#servers.bootAll();
+    if (options.refreshIdeEntriesFor) await hub.#refreshIdeEntries(options.refreshIdeEntriesFor);
     return hub;
+  }
+
+  async #refreshIdeEntries(version: string): Promise<void> {
+    try {
+      for (const { client, outcome } of await this.#clients.refreshEntries(version)) {
+        if (outcome === 'rewritten') process.stderr.write(`mcp-tray: rewrote the ${clientLabel(client)} entry for this version of the app\n`);
+        else if (outcome !== 'current') this.recordProblem(`The ${clientLabel(client)} entry written by an older version was not updated: ${outcome}`);
+      }
+    } catch (error) {
+      this.recordProblem(`IDE entries written by an older version were not checked: ${(error as Error).message}`);
+    }
   }
 
   /**

@@ -39,4 +39,24 @@ describe('quit', () => {
     await quitter.quit();
     expect(steps).toEqual(['before-stop', 'stop-hub', 'report the hub did not stop in time; exiting anyway', 'exit 1']);
   });
+
+  it('installs a downloaded update only after every server stopped, and lets the updater quit to restart', async () => {
+    const steps: string[] = [];
+    const quitter = createQuitter({
+      beforeStop: () => steps.push('before-stop'),
+      stopHub: async () => void steps.push('hub-stopped'),
+      afterStop: (code) => {
+        steps.push(`install update (exit code ${code}), stopped=${quitter.stopped}`);
+        return true;
+      },
+      exit: (code) => steps.push(`exit ${code}`),
+      updaterGraceMs: 20,
+    });
+    expect(quitter.stopped).toBe(false);
+    await quitter.quit();
+    expect(steps).toEqual(['before-stop', 'hub-stopped', 'install update (exit code 0), stopped=true']);
+    // The updater did not quit the app: it exits anyway.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(steps.at(-1)).toBe('exit 0');
+  });
 });

@@ -5,21 +5,33 @@ export interface QuitDeps {
   /** Lets the window close for real and takes the tray away. */
   beforeStop(): void;
   stopHub(): Promise<void>;
+  /**
+   * Once every server is stopped: installs a downloaded update (shell/app-updater.ts). True when the
+   * updater quits the app itself (to restart into the new version); it then gets `updaterGraceMs`.
+   */
+  afterStop?(code: number): boolean;
   exit(code: number): void;
   report?(message: string): void;
   timeoutMs?: number;
+  updaterGraceMs?: number;
 }
 
 export interface Quitter {
   quit(): Promise<void>;
   readonly quitting: boolean;
+  /** The hub has stopped: a quit that follows (the updater's) may go ahead. */
+  readonly stopped: boolean;
 }
 
 export function createQuitter(deps: QuitDeps): Quitter {
   let running: Promise<void> | undefined;
+  let stopped = false;
   return {
     get quitting() {
       return running !== undefined;
+    },
+    get stopped() {
+      return stopped;
     },
     quit() {
       running ??= (async () => {
@@ -41,7 +53,16 @@ export function createQuitter(deps: QuitDeps): Quitter {
         } finally {
           clearTimeout(timer);
         }
-        deps.exit(code);
+        stopped = true;
+        let updaterQuits = false;
+        try {
+          updaterQuits = deps.afterStop?.(code) ?? false;
+        } catch (error) {
+          deps.report?.(`installing the update failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        // The updater quits the app to restart it; should it not, the app still exits.
+        if (updaterQuits) setTimeout(() => deps.exit(code), deps.updaterGraceMs ?? 15_000);
+        else deps.exit(code);
       })();
       return running;
     },

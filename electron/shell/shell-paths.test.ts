@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bridgeCommand } from '../hub/clients/bridge-launcher.ts';
 import { ideEntryLauncher } from './ide-entry-launcher.ts';
-import { desktopBridgeLauncher, shellLayout, stableBridgeDir, trayIconPath } from './shell-paths.ts';
+import { bundledServerRuntime, desktopBridgeLauncher, shellLayout, stableBridgeDir, trayIconPath } from './shell-paths.ts';
 
 describe('shell layout', () => {
   it('finds everything under dist/ in a checkout', () => {
@@ -15,6 +15,7 @@ describe('shell layout', () => {
       serversRoot: '/repo/dist/servers',
       bridgeDir: '/repo/dist/bridge',
       bridgeScript: '/repo/dist/bridge/mcp-tray.mjs',
+      runtime: '/repo/dist/runtime/mcp-tray-runtime',
     });
   });
 
@@ -23,42 +24,53 @@ describe('shell layout', () => {
     expect(layout.rendererDir).toBe('/opt/MCP Tray/resources/app.asar/dist/renderer');
     expect(layout.serversRoot).toBe('/opt/MCP Tray/resources/servers');
     expect(layout.bridgeScript).toBe('/opt/MCP Tray/resources/bridge/mcp-tray.mjs');
+    expect(layout.runtime).toBe('/opt/MCP Tray/resources/runtime/mcp-tray-runtime');
+    expect(bundledServerRuntime(layout, true)).toEqual({ command: '/opt/MCP Tray/resources/runtime/mcp-tray-runtime', env: {} });
+    expect(bundledServerRuntime(layout, false)).toBeUndefined();
   });
 });
 
 describe('the IDE entry of the desktop app', () => {
   const exe = '/Applications/MCP Tray.app/Contents/MacOS/MCP Tray';
+  const runtime = '/Applications/MCP Tray.app/Contents/Resources/runtime/mcp-tray-runtime';
   const script = '/Applications/MCP Tray.app/Contents/Resources/bridge/mcp-tray.mjs';
 
-  it('runs the app itself as Node with the bundled CLI, and names the app to start', () => {
-    const launcher = desktopBridgeLauncher({ execPath: exe, bridgeScript: script, isPackaged: true });
-    expect(launcher).toEqual({ command: exe, args: [script], env: { ELECTRON_RUN_AS_NODE: '1', MCP_TRAY_APP: exe } });
+  it('runs the app\'s own runtime (not the app as Node) and names the app to start', () => {
+    const launcher = desktopBridgeLauncher({ execPath: exe, bridgeScript: script, runtime, isPackaged: true });
+    expect(launcher).toEqual({ command: runtime, args: [], env: { MCP_TRAY_APP: exe } });
     expect(bridgeCommand(launcher, 'cursor', '/tmp/custom-data')).toEqual({
-      command: exe,
-      args: [script, 'bridge', '--client', 'cursor', '--data-dir', '/tmp/custom-data'],
-      env: { ELECTRON_RUN_AS_NODE: '1', MCP_TRAY_APP: exe },
+      command: runtime,
+      args: ['bridge', '--client', 'cursor', '--data-dir', '/tmp/custom-data'],
+      env: { MCP_TRAY_APP: exe },
     });
   });
 
-  it('does not offer to start a development run (Electron binary + main.js) from the bridge', () => {
-    expect(desktopBridgeLauncher({ execPath: '/repo/node_modules/electron/dist/electron', bridgeScript: '/repo/dist/bridge/mcp-tray.mjs', isPackaged: false }).env).toEqual({
-      ELECTRON_RUN_AS_NODE: '1',
+  it('runs Electron as Node in a development run (fuses untouched) and does not offer to start it from the bridge', () => {
+    expect(desktopBridgeLauncher({ execPath: '/repo/node_modules/electron/dist/electron', bridgeScript: '/repo/dist/bridge/mcp-tray.mjs', runtime, isPackaged: false })).toEqual({
+      command: '/repo/node_modules/electron/dist/electron',
+      args: ['/repo/dist/bridge/mcp-tray.mjs'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
     });
   });
 
-  it('runs an AppImage through its file, with the bridge copied out of the temporary mount', () => {
+  it('names an AppImage by its file, with the runtime copied out of the temporary mount once per version', () => {
     const mount = mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-mount-'));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-data-'));
-    const bridgeDir = path.join(mount, 'resources', 'bridge');
-    mkdirSync(path.join(bridgeDir, 'chunks'), { recursive: true });
-    writeFileSync(path.join(bridgeDir, 'mcp-tray.mjs'), '// entry');
-    writeFileSync(path.join(bridgeDir, 'chunks', 'bridge.mjs'), '// chunk');
-    const layout = shellLayout({ mainDir: path.join(mount, 'resources', 'app.asar', 'dist', 'electron'), isPackaged: true, resourcesPath: path.join(mount, 'resources') });
-    const launcher = ideEntryLauncher({ layout, dataDir, execPath: path.join(mount, 'mcp-tray'), appImage: '/home/me/Apps/MCP-Tray.AppImage', isPackaged: true });
-    const copied = path.join(stableBridgeDir(dataDir), 'mcp-tray.mjs');
-    expect(launcher).toEqual({ command: '/home/me/Apps/MCP-Tray.AppImage', args: [copied], env: { ELECTRON_RUN_AS_NODE: '1', MCP_TRAY_APP: '/home/me/Apps/MCP-Tray.AppImage' } });
-    expect(readFileSync(copied, 'utf8')).toBe('// entry');
-    expect(existsSync(path.join(stableBridgeDir(dataDir), 'chunks', 'bridge.mjs'))).toBe(true);
+    const resources = path.join(mount, 'resources');
+    mkdirSync(path.join(resources, 'runtime'), { recursive: true });
+    writeFileSync(path.join(resources, 'runtime', 'mcp-tray-runtime'), 'runtime 1');
+    const layout = shellLayout({ mainDir: path.join(resources, 'app.asar', 'dist', 'electron'), isPackaged: true, resourcesPath: resources });
+    const input = { layout, dataDir, execPath: path.join(mount, 'mcp-tray'), appImage: '/home/me/Apps/MCP-Tray.AppImage', isPackaged: true, appVersion: '1.0.0' };
+    const copied = path.join(stableBridgeDir(dataDir), 'mcp-tray-runtime');
+    expect(ideEntryLauncher(input)).toEqual({ command: copied, args: [], env: { MCP_TRAY_APP: '/home/me/Apps/MCP-Tray.AppImage' } });
+    expect(readFileSync(copied, 'utf8')).toBe('runtime 1');
+    expect(statSync(copied).mode & 0o777).toBe(0o700);
+    // Same version: the copy stays. A new version (same size even): copied again.
+    writeFileSync(path.join(resources, 'runtime', 'mcp-tray-runtime'), 'runtime 2');
+    ideEntryLauncher(input);
+    expect(readFileSync(copied, 'utf8')).toBe('runtime 1');
+    ideEntryLauncher({ ...input, appVersion: '1.1.0' });
+    expect(readFileSync(copied, 'utf8')).toBe('runtime 2');
   });
 });
 

@@ -28,6 +28,7 @@ function harness(confirm: boolean, fail?: string): Harness {
     refresh: () => h.events.push('refresh'),
     clientsChanged: () => h.events.push('clients-changed'),
     reportError: (title, message) => h.events.push(`error ${title}: ${message}`),
+    inform: (title, message) => h.events.push(`inform ${title}: ${message}`),
     quit: async () => {
       h.events.push('quit');
     },
@@ -148,5 +149,20 @@ describe('tray actions: sign-in', () => {
     await createTrayActions(h.deps).signOut('notion');
     expect(h.calls).toEqual([['servers.logout', { id: 'notion' }]]);
     expect(h.events).toEqual(['error Could not sign out of notion: servers.logout refused', 'refresh']);
+  });
+});
+
+describe('tray actions: updates', () => {
+  it('"Check for updates…" asks the hub and says what it found; "Restart to update" asks the hub to restart', async () => {
+    const h = harness(true);
+    h.deps = { ...h.deps, call: (async (method: string, params: unknown) => {
+      h.calls.push([method, params]);
+      return { phase: 'up-to-date', current: '1.0.0', channel: 'stable', message: 'MCP Tray 1.0.0 is the newest stable version' };
+    }) as TrayActionDeps['call'] };
+    const actions = createTrayActions(h.deps);
+    await actions.checkForUpdates();
+    await actions.restartToUpdate();
+    expect(h.calls.map(([method]) => method)).toEqual(['updates.check', 'updates.restart']);
+    expect(h.events).toContain('inform Check for updates: MCP Tray 1.0.0 is the newest stable version');
   });
 });

@@ -19,6 +19,8 @@ export interface TrayActionDeps {
   /** Called after an install, so the Install submenu lists the new status. */
   clientsChanged(): void;
   reportError(title: string, message: string): void;
+  /** Tells the user something that is not an error (a native message box). */
+  inform(title: string, message: string): void;
   /** Stops every server, then exits. */
   quit(): Promise<void>;
 }
@@ -82,6 +84,16 @@ export function createTrayActions(deps: TrayActionDeps): AsyncTrayActions {
       }),
 
     setStartAtLogin: (on) => run('Could not change "Start at login"', () => deps.call('settings.update', { startAtLogin: on })),
+
+    // What a check found, at once; a found version downloads in the background (the menu follows).
+    checkForUpdates: () =>
+      run('Could not check for updates', async () => {
+        const status = await deps.call('updates.check', {});
+        if (status.phase === 'error') deps.reportError('Could not check for updates', status.message ?? 'the check failed');
+        else deps.inform('Check for updates', status.message ?? `MCP Tray ${status.current}`);
+      }),
+
+    restartToUpdate: () => run('Could not install the update', () => deps.call('updates.restart', {})),
 
     quit: () => deps.quit(),
   };

@@ -81,6 +81,7 @@ export class TrayController {
       refresh: () => this.refresh(),
       clientsChanged: () => void this.#refreshClients(),
       reportError: (title, message) => void dialog.showMessageBox({ type: 'error', title, message: title, detail: message }),
+      inform: (title, message) => void dialog.showMessageBox({ type: 'info', title, message: title, detail: message }),
       quit: () => this.#deps.quit(),
     });
     this.#model = buildTrayMenu(state, actions);

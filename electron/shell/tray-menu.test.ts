@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, findMenuItem, toMenuTemplate, type TrayActions, type TrayMenuItem } from './tray-menu.ts';
-import { statusLine, trayIconState, trayTooltip } from './tray-state.ts';
+import { statusLine, trayIconState, trayTooltip, type TrayState } from './tray-state.ts';
 import { approval, server, session, trayState } from './testing/hub-fixtures.ts';
 
 /** Actions that record what was asked of them. */
@@ -23,6 +23,8 @@ function recordingActions(): TrayActions & { calls: Array<[string, ...unknown[]]
     disconnect: record('disconnect'),
     install: record('install'),
     setStartAtLogin: record('setStartAtLogin'),
+    checkForUpdates: record('checkForUpdates'),
+    restartToUpdate: record('restartToUpdate'),
     quit: record('quit'),
   };
 }
@@ -38,7 +40,7 @@ describe('tray menu: no servers', () => {
   const actions = recordingActions();
   const menu = buildTrayMenu(trayState(), actions);
 
-  it('has the status line, approvals, clients, install, open, start at login and quit, in order', () => {
+  it('has the status line, approvals, clients, install, open, start at login, updates and quit, in order', () => {
     expect(labels(menu)).toEqual([
       'No servers yet: open MCP Tray to add one',
       'Pending approvals (0)…',
@@ -46,6 +48,7 @@ describe('tray menu: no servers', () => {
       'Install into IDE',
       'Open MCP Tray',
       'Start at login',
+      'Check for updates…',
       'Quit MCP Tray',
     ]);
     expect(menu.some((i) => i.id?.startsWith('server:'))).toBe(false);
@@ -270,5 +273,20 @@ describe('tray menu: remote servers that sign in', () => {
     const plain = buildTrayMenu(trayState({ servers: [server({ id: 'git' })] }), recordingActions());
     expect(findMenuItem(plain, 'server:git:sign-in')).toBeUndefined();
     expect(trayIconState(trayState({ servers: [notion, server({ id: 'git', state: 'crashed' })] }))).toBe('error');
+  });
+});
+
+describe('tray menu: updates', () => {
+  const status = { current: '1.0.0', channel: 'stable' as const };
+
+  it('offers "Check for updates…", shows a download in progress, then "Restart to update to X"', () => {
+    const actions = recordingActions();
+    const at = (update: TrayState['update']) => item(buildTrayMenu(trayState({ update }), actions), 'update');
+    at(undefined).click!();
+    expect(at({ ...status, phase: 'downloading', version: '1.1.0', percent: 40 })).toMatchObject({ label: 'Downloading update 1.1.0 (40%)…', enabled: false });
+    const ready = at({ ...status, phase: 'ready', version: '1.1.0' });
+    expect(ready.label).toBe('Restart to update to 1.1.0');
+    ready.click!();
+    expect(actions.calls).toEqual([['checkForUpdates'], ['restartToUpdate']]);
   });
 });

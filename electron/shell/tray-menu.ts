@@ -34,6 +34,10 @@ export interface TrayActions {
   disconnect(sessionId: string): void;
   install(clientId: string): void;
   setStartAtLogin(on: boolean): void;
+  /** Looks for a new version now; says what it found. */
+  checkForUpdates(): void;
+  /** Stops every server, installs the downloaded version and starts it. */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -76,9 +80,18 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): TrayMenuI
     SEPARATOR,
     { id: 'open', label: 'Open MCP Tray', click: () => actions.openWindow() },
     { id: 'start-at-login', label: 'Start at login', type: 'checkbox', checked: state.startAtLogin, click: () => actions.setStartAtLogin(!state.startAtLogin) },
+    updateItem(state.update, actions),
     SEPARATOR,
     { id: 'quit', label: 'Quit MCP Tray', click: () => actions.quit() },
   ];
+}
+
+/** "Check for updates…", or where an update stands: downloading, ready to restart into. */
+export function updateItem(update: TrayState['update'], actions: TrayActions): TrayMenuItem {
+  if (update?.phase === 'ready') return { id: 'update', label: `Restart to update to ${update.version}`, click: () => actions.restartToUpdate() };
+  if (update?.phase === 'downloading') return { id: 'update', label: `Downloading update ${update.version} (${update.percent ?? 0}%)…`, enabled: false };
+  if (update?.phase === 'checking') return { id: 'update', label: 'Checking for updates…', enabled: false };
+  return { id: 'update', label: 'Check for updates…', click: () => actions.checkForUpdates() };
 }
 
 export function serverLabel(server: ServerStatus): string {

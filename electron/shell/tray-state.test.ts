@@ -13,7 +13,7 @@ describe('tray state', () => {
     ]);
   });
 
-  it('is read from status and settings through the control API', async () => {
+  it('is read from status, settings and updates through the control API', async () => {
     const asked: string[] = [];
     const call = (async (method: string) => {
       asked.push(method);
@@ -21,7 +21,7 @@ describe('tray state', () => {
       return { startAtLogin: true };
     }) as ControlCall;
     const state = await loadTrayState(call, []);
-    expect(asked.sort()).toEqual(['settings.get', 'status']);
+    expect(asked.sort()).toEqual(['settings.get', 'status', 'updates.status']);
     expect(state).toMatchObject({ startAtLogin: true, problems: ['settings were reset'], installTargets: [] });
     expect(state.sessions.map((s) => s.sessionId)).toEqual(['s1']);
   });

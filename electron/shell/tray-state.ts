@@ -1,6 +1,7 @@
 // What the tray shows, gathered from the control API: the same calls any UI makes. The tray
 // menu (tray-menu.ts) and icon are pure functions of this state.
 import type { ClientInstallStatus } from '../hub/contract/api/clients.ts';
+import type { UpdateStatus } from '../hub/contract/api/updates.ts';
 import type { ApprovalInfo, ServerStatus, SessionInfo } from '../hub/contract/shapes.ts';
 import type { ControlCall, Result } from '../hub/contract/contract.ts';
 
@@ -20,6 +21,8 @@ export interface TrayState {
   readonly installTargets: readonly InstallTarget[] | undefined;
   readonly startAtLogin: boolean;
   readonly problems: readonly string[];
+  /** The app's updates (absent: not known yet). */
+  readonly update?: UpdateStatus;
 }
 
 export type TrayIconState = 'normal' | 'attention' | 'error';
@@ -77,7 +80,7 @@ export function installTargetsFrom(rows: Result<'clients.list'>): InstallTarget[
 
 /** Reads the hub's status and settings; the install targets are passed in (they are slower to list). */
 export async function loadTrayState(call: ControlCall, installTargets: readonly InstallTarget[] | undefined): Promise<TrayState> {
-  const [status, settings] = await Promise.all([call('status', {}), call('settings.get', {})]);
+  const [status, settings, update] = await Promise.all([call('status', {}), call('settings.get', {}), call('updates.status', {})]);
   return {
     servers: status.servers,
     approvals: status.approvals,
@@ -85,5 +88,6 @@ export async function loadTrayState(call: ControlCall, installTargets: readonly 
     installTargets,
     startAtLogin: settings.startAtLogin,
     problems: status.problems,
+    update,
   };
 }

@@ -40,7 +40,7 @@ async function main(args: string[]): Promise<number> {
 
   const missing = missingBuiltFiles(ROOT);
   if (missing.length > 0) {
-    say(`the app is not built (${missing.join(', ')} missing): run "npm run build:ui && npm run build:electron" first`);
+    say(`the app is not built (${missing.join(', ')} missing): run "npm run build:ui && npm run build:electron && npm run build:runtime" first`);
     return 1;
   }
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;

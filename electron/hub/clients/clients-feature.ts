@@ -8,6 +8,7 @@ import { Backups } from './backups.ts';
 import type { BridgeLauncher } from './bridge-launcher.ts';
 import { CLIENTS, findClient, type ClientSpec } from './client-table.ts';
 import { ConfigEditor } from './config-access.ts';
+import { refreshEntriesOnce, type EntryRefresh } from './entry-refresh.ts';
 import { ClientImporter, type ImporterDeps } from './importer.ts';
 import { InstallRecords } from './install-records.ts';
 import { ClientInstaller } from './installer.ts';
@@ -16,6 +17,8 @@ import { ControlError } from '../contract/contract.ts';
 export interface ClientsFeature {
   readonly installer: ClientInstaller;
   readonly importer: ClientImporter;
+  /** Rewrites outdated bridge entries MCP Tray installed, once per app version (entry-refresh.ts). */
+  refreshEntries(version: string): Promise<EntryRefresh[]>;
 }
 
 /** What the clients feature needs from the hub. */
@@ -48,7 +51,7 @@ export function createClientsFeature(deps: ClientsFeatureDeps): ClientsFeature {
     records,
   );
   const importer = new ClientImporter({ servers: deps.servers, keychain: deps.keychain, installer, editor, backups, records });
-  return { installer, importer };
+  return { installer, importer, refreshEntries: (version) => refreshEntriesOnce(deps.dataDir, version, records, installer) };
 }
 
 export function requireClient(id: string): ClientSpec {

@@ -27,6 +27,11 @@ export class InstallRecords {
     return record?.path === configPath ? record : undefined;
   }
 
+  /** Every record, by client id. */
+  async all(): Promise<Readonly<Record<string, InstallRecord>>> {
+    return this.#read();
+  }
+
   async set(clientId: string, record: InstallRecord): Promise<void> {
     await this.#change((all) => void (all[clientId] = record));
   }

@@ -1,5 +1,6 @@
 // What the hub reports to UIs: the shapes of status, servers, sessions, approvals, and the events.
 import type { ToolClass, WriteMode } from '../settings/schema.ts';
+import type { UpdateStatus } from './api/updates.ts';
 
 // Settings types that UIs show and send, so that they too come from the contract.
 export type { AlwaysRule, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
@@ -200,5 +201,6 @@ export type HubEvent =
   | { readonly type: 'approval-requested'; readonly approval: ApprovalInfo }
   | { readonly type: 'approval-resolved'; readonly id: string; readonly decision: string }
   | { readonly type: 'call-logged'; readonly entry: unknown }
-  | { readonly type: 'settings-changed' };
+  | { readonly type: 'settings-changed' }
+  | { readonly type: 'update-changed'; readonly status: UpdateStatus };
 

@@ -10,8 +10,9 @@ import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
 import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
 import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
+import { updateHandlers, type UpdateHandlerDeps } from './handlers/updates.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...uiHandlers(deps),
     ...signInHandlers(deps),
     ...cliToolHandlers(deps),
+    ...updateHandlers(deps),
   };
 }

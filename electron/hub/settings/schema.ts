@@ -127,6 +127,8 @@ export const SettingsSchema = z.object({
     .default({ retentionDays: 30, maxMegabytes: 512 }),
   startAtLogin: z.boolean().default(false),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Which releases the desktop app updates to: stable ones, or betas too (docs/updates.md). */
+  updateChannel: z.enum(['stable', 'beta']).default('stable'),
   servers: z.array(ServerDefinitionSchema).default([]),
   rules: z.array(AlwaysRuleSchema).default([]),
   httpClients: z.array(HttpClientSchema).default([]),

@@ -26,4 +26,5 @@ export type {
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
 export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';
+export type { UpdateStatus } from '../../../electron/hub/contract/api/updates.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';

@@ -13,6 +13,8 @@ export interface PublicSettings {
   callLog: { retentionDays: number; maxMegabytes: number };
   startAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
+  /** Which releases the desktop app updates to. */
+  updateChannel: 'stable' | 'beta';
   /** Paths no bundled server may reach, as the user wrote them ("~" for home; "<ide-mcp-configs>" for every IDE's MCP config). MCP Tray's data folder is always denied too. */
   deniedPaths: string[];
 }
@@ -29,6 +31,7 @@ export const settingsRequests = {
       callLog: z.object({ retentionDays: z.number().int().min(1).max(3650), maxMegabytes: z.number().int().min(10).max(100_000) }).optional(),
       startAtLogin: z.boolean().optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
+      updateChannel: z.enum(['stable', 'beta']).optional(),
       /** The whole list, or "defaults" to go back to the built-in one. */
       deniedPaths: z.union([z.array(DeniedPathSchema).max(500), z.literal('defaults')]).optional(),
     })

@@ -18,6 +18,7 @@ function publicSettings(s: Settings): PublicSettings {
     callLog: { ...s.callLog },
     startAtLogin: s.startAtLogin,
     theme: s.theme,
+    updateChannel: s.updateChannel,
     deniedPaths: [...s.deniedPaths],
   };
 }

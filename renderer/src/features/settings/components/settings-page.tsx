@@ -6,6 +6,7 @@ import { FormSettings } from './form-settings.tsx';
 import { SectionDeniedPaths } from './section-denied-paths.tsx';
 import { SectionAbout } from './section-about.tsx';
 import { SectionCliTool } from './section-cli-tool.tsx';
+import { SectionUpdates } from './section-updates.tsx';
 import { TableRules } from './table-rules.tsx';
 import '../settings.css';
 
@@ -19,13 +20,16 @@ export function SettingsPage() {
         {settings && <ControlTheme theme={settings.theme} />}
       </Panel>
       <Panel id="hub" title="Hub">
-        {settings && <FormSettings key={JSON.stringify({ ...settings, theme: undefined, deniedPaths: undefined })} settings={settings} />}
+        {settings && <FormSettings key={JSON.stringify({ ...settings, theme: undefined, deniedPaths: undefined, updateChannel: undefined })} settings={settings} />}
       </Panel>
       <Panel id="denied-paths" title="Protected paths">
         {settings && <SectionDeniedPaths deniedPaths={settings.deniedPaths} />}
       </Panel>
       <Panel id="cli-tool" title="Command-line tool">
         <SectionCliTool />
+      </Panel>
+      <Panel id="updates" title="Updates">
+        {settings && <SectionUpdates channel={settings.updateChannel} />}
       </Panel>
       <Panel id="rules" title="Always-approve rules">
         <TableRules />
