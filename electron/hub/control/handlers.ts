@@ -10,8 +10,9 @@ import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
 import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
 import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
+import { catalogHandlers, type CatalogHandlerDeps } from './handlers/catalog.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & CatalogHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...uiHandlers(deps),
     ...signInHandlers(deps),
     ...cliToolHandlers(deps),
+    ...catalogHandlers(deps),
   };
 }
