@@ -15,6 +15,8 @@ export interface PublicSettings {
   theme: 'system' | 'light' | 'dark';
   /** Paths no bundled server may reach, as the user wrote them ("~" for home; "<ide-mcp-configs>" for every IDE's MCP config). MCP Tray's data folder is always denied too. */
   deniedPaths: string[];
+  /** The MCP Registry the catalog searches and checks for updates. */
+  registryUrl: string;
 }
 
 export const settingsRequests = {
@@ -31,6 +33,7 @@ export const settingsRequests = {
       theme: z.enum(['system', 'light', 'dark']).optional(),
       /** The whole list, or "defaults" to go back to the built-in one. */
       deniedPaths: z.union([z.array(DeniedPathSchema).max(500), z.literal('defaults')]).optional(),
+      registryUrl: z.url({ protocol: /^https?$/, error: 'the registry URL is an http(s) URL, e.g. https://registry.modelcontextprotocol.io' }).max(2048).optional(),
     })
     .strict(),
 } as const;

@@ -19,6 +19,7 @@ function publicSettings(s: Settings): PublicSettings {
     startAtLogin: s.startAtLogin,
     theme: s.theme,
     deniedPaths: [...s.deniedPaths],
+    registryUrl: s.registryUrl,
   };
 }
 
