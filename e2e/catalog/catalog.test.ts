@@ -13,7 +13,7 @@ import type { CatalogResults } from '../../electron/hub/contract/api/catalog.ts'
 import type { ServerStatus } from '../../electron/hub/contract/contract.ts';
 import { REPO, cli, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 import { testSecret } from '../helpers/test-secrets.ts';
-import { atVersion, loadFixture, startRegistry, type TestRegistry } from '../fixtures/registry/registry-server.ts';
+import { atVersion, loadFixture, startRegistry, unreachableRegistryUrl, type TestRegistry } from '../fixtures/registry/registry-server.ts';
 
 const SERVICE = process.env.MCP_TRAY_KEYCHAIN_SERVICE ?? 'mcp-tray';
 const EVERYTHING_VERSION = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@modelcontextprotocol/server-everything/package.json'), 'utf8')) as { version: string }).version;
@@ -236,10 +236,7 @@ describe('the catalog without a registry', () => {
   let hub: HubProcess;
 
   beforeAll(async () => {
-    // A port that nothing listens on: the registry cannot be reached.
-    const closed = await startRegistry();
-    const url = closed.url;
-    await closed.stop();
+    const url = await unreachableRegistryUrl();
     dataDir = tempDir('mcp-tray-catalog-offline-');
     writeSettings(dataDir, { registryUrl: url, servers: [] });
     hub = await startHub(dataDir);

@@ -26,6 +26,7 @@ const STATES: ReadonlyArray<{ name: string; view: View; prepare?: (page: Page) =
   },
   { name: 'servers-not-installed', view: 'servers', prepare: (page) => page.getByTestId('server-item-missing').click() },
   { name: 'servers-postgres', view: 'servers', prepare: (page) => page.getByTestId('server-item-postgres').click() },
+  { name: 'catalog', view: 'catalog', prepare: (page) => expect(page.getByTestId('catalog-offline')).toBeVisible() },
   { name: 'clients', view: 'clients', prepare: (page) => expect(page.getByTestId('client-cursor')).toBeVisible() },
   {
     name: 'activity',
