@@ -48,6 +48,8 @@ test.describe('accessibility, keyboard and screenshots', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`every view in ${scheme}: no serious axe violation; screenshots`, async ({ page }) => {
+      // An axe scan per view and per dialog: on two busy cores each can take a while.
+      test.setTimeout(60_000 + (VIEWS.length + 5) * 40_000);
       await page.emulateMedia({ colorScheme: scheme });
       await openUi(page, hub);
       // The waiting approval raises the modal over the first view.
