@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ServerDefinitionSchema } from '../settings/schema.ts';
-import { choicesOf, inputsOf, mapEntry, MappingError, pickChoice, plainValues, secretValue, suggestedId } from './map-entry.ts';
+import { choicesOf, inputsOf, mapEntry, pickChoice, plainValues, secretValue, suggestedId } from './map-entry.ts';
 import { checkServerJson, type ServerJson } from './server-json.ts';
 import { runtimeMissingMessage } from './runtime-check.ts';
 import snapshot from './offline-snapshot.json' with { type: 'json' };
