@@ -26,6 +26,7 @@ const STATES: ReadonlyArray<{ name: string; view: View; prepare?: (page: Page) =
   },
   { name: 'servers-not-installed', view: 'servers', prepare: (page) => page.getByTestId('server-item-missing').click() },
   { name: 'servers-postgres', view: 'servers', prepare: (page) => page.getByTestId('server-item-postgres').click() },
+  { name: 'catalog', view: 'catalog', prepare: (page) => expect(page.getByTestId('catalog-offline')).toBeVisible() },
   { name: 'clients', view: 'clients', prepare: (page) => expect(page.getByTestId('client-cursor')).toBeVisible() },
   {
     name: 'activity',
@@ -60,6 +61,8 @@ test.describe('window sizes', () => {
   for (const size of SIZES) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${size.width}×${size.height} ${scheme}: nothing clipped, no serious axe violation`, async ({ page }) => {
+        // One axe scan per state: on two busy cores each can take a while, so the budget grows with the states.
+        test.setTimeout(60_000 + STATES.length * 40_000);
         await page.setViewportSize(size);
         await page.emulateMedia({ colorScheme: scheme });
         await openUi(page, hub);

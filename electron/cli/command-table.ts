@@ -55,6 +55,7 @@ const port: OptionSpec = { type: 'string', value: 'P', description: 'the HTTP po
 
 const servers = () => import('./commands/servers.ts');
 const clients = () => import('./commands/clients.ts');
+const catalog = () => import('./commands/catalog.ts');
 
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'data-dir': { type: 'string', value: 'D', description: "the data folder (else MCP_TRAY_HOME, else the per-user app data folder)" },
@@ -199,6 +200,54 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     load: servers,
     handler: 'tool',
+  },
+  {
+    path: ['catalog', 'search'],
+    summary: 'search the MCP Registry for servers (the offline snapshot when it cannot be reached)',
+    details: 'The registry is the setting registryUrl (default: the official MCP Registry). Without TERM, lists them all, a page at a time.',
+    args: [{ name: 'TERM', optional: true }],
+    options: { cursor: { type: 'string', value: 'C', description: 'the next page, as the previous one said' }, ...json },
+    load: catalog,
+    handler: 'search',
+  },
+  {
+    path: ['catalog', 'show'],
+    summary: 'one registry entry: how it runs here, the values and secrets it asks for',
+    args: [{ name: 'NAME' }],
+    options: { version: { type: 'string', value: 'V', description: 'this version (default: the latest)' }, ...json },
+    load: catalog,
+    handler: 'show',
+  },
+  {
+    path: ['catalog', 'add'],
+    summary: 'add a registry entry as a server, its version pinned (prints the secrets set line for each secret)',
+    details:
+      'Its runtime (npx, uvx, docker, dnx) must be on your login PATH. Secrets are never given on the command line: set them afterwards with mcp-tray secrets set.\n' +
+      'Example: mcp-tray catalog add io.github.modelcontextprotocol/server-filesystem --input allowed_directory=/home/you/notes',
+    args: [{ name: 'NAME' }],
+    options: {
+      version: { type: 'string', value: 'V', description: 'this version (default: the latest)' },
+      id: { type: 'string', value: 'ID', description: 'the server id (default: from the entry name)' },
+      input: { type: 'string', value: 'K=V', multiple: true, description: 'a value the entry asks for: an environment variable, header, argument or URL variable (repeatable)' },
+      ...json,
+    },
+    load: catalog,
+    handler: 'add',
+  },
+  {
+    path: ['catalog', 'updates'],
+    summary: 'servers added from the catalog whose registry entry has a newer version',
+    options: json,
+    load: catalog,
+    handler: 'updates',
+  },
+  {
+    path: ['catalog', 'update'],
+    summary: 'move a server to the latest version of its registry entry, keeping its id, secrets, write mode and settings',
+    args: [{ name: 'ID' }],
+    options: json,
+    load: catalog,
+    handler: 'update',
   },
   {
     path: ['secrets', 'set'],

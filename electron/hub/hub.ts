@@ -7,7 +7,7 @@ import { ApprovalQueue } from './approvals/approval-gate.ts';
 import { SettingsRuleBook } from './approvals/rule-book.ts';
 import { CallLog } from './call-log/call-log.ts';
 import { KnownSecrets } from './call-log/redact.ts';
-import type { HubEvent, HubStatus } from './contract/contract.ts';
+import type { HubEvent, HubStatus, ServerStatus } from './contract/contract.ts';
 import { ControlDispatcher } from './control/dispatcher.ts';
 import { createHandlers } from './control/handlers.ts';
 import { serveControlSocket } from './control/socket-carrier.ts';
@@ -35,6 +35,7 @@ import { seedSettings } from './settings/seed.ts';
 import { SettingsStore, type SettingsBackend } from './settings/store.ts';
 import { currentNodeRuntime, type NodeRuntime } from './server-registry/launch-plan.ts';
 import { ServerManager } from './server-registry/server-manager.ts';
+import { CatalogService } from './catalog/catalog-service.ts';
 import { PidFile } from './supervisor/pid-file.ts';
 import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
 import { HEADLESS_UPDATES, unsupportedUpdates, type UpdateSource } from './updates/update-source.ts';
@@ -57,6 +58,8 @@ export interface HubOptions {
   readonly bridgeLauncher?: BridgeLauncher;
   /** The HTTP port for this run (0 = any free port); else the port in settings. */
   readonly port?: number;
+  /** How the catalog reaches registries and icons (a test's double where needed). */
+  readonly fetch?: typeof fetch;
   /** Where the built UI is (dist/renderer in a checkout). */
   readonly uiDir?: string;
   /**
@@ -84,6 +87,7 @@ export class Hub {
   readonly #keychain: SecretStore;
   readonly #knownSecrets = new KnownSecrets();
   readonly #servers: ServerManager;
+  readonly #catalog: CatalogService;
   readonly #gateway: Gateway;
   readonly #approvals: ApprovalQueue;
   readonly #clientTokens: ClientTokens;
@@ -178,7 +182,15 @@ export class Hub {
     const updates = options.updates ?? unsupportedUpdates(HUB_VERSION, () => this.settings.get().updateChannel, HEADLESS_UPDATES);
     updates.onChange((status) => this.emit({ type: 'update-changed', status }));
 
-    const serverStatus = (id: string) => this.#servers.status(id, this.#gateway.catalog());
+    this.#catalog = new CatalogService({
+      settings: this.settings,
+      servers: this.#servers,
+      serverStatus: (id) => this.#serverStatus(id),
+      changed: (serverId) => void this.#emitServer(serverId),
+      fetch: options.fetch,
+      report: this.report,
+    });
+    const serverStatus = (id: string) => this.#serverStatus(id);
     this.dispatcher = new ControlDispatcher(
       createHandlers({
         dataDir,
@@ -200,6 +212,7 @@ export class Hub {
         allServers: () => Promise.all(this.#servers.supervisors().map((s) => serverStatus(s.id))),
         clients: this.#clients,
         clientTokens: this.#clientTokens,
+        catalog: this.#catalog,
         mcpUrl: () => this.endpoints.mcp,
         loginLink: () => this.loginLink(),
         rotateUiToken: () => this.rotateUiToken(),
@@ -272,6 +285,7 @@ export class Hub {
     await Promise.all([hub.#servers.learnSecrets(), hub.#clientTokens.learn()]);
     await hub.#servers.bootAll();
     if (options.refreshIdeEntriesFor) await hub.#refreshIdeEntries(options.refreshIdeEntriesFor);
+    hub.#catalog.start();
     return hub;
   }
 
@@ -345,6 +359,7 @@ export class Hub {
       await this.#mcpEndpoint?.close();
       await this.#http?.close();
       await this.#gateway.closeAll();
+      this.#catalog.stop();
       await this.#servers.stopAll();
       clearInterval(this.#retentionTimer);
       await this.#callLog.close();
@@ -359,9 +374,16 @@ export class Hub {
     });
   }
 
+  /** A server's status, with the newer version its registry has (from the catalog's last check). */
+  async #serverStatus(id: string): Promise<ServerStatus> {
+    const status = await this.#servers.status(id, this.#gateway.catalog());
+    const update = this.#catalog.updateFor(id);
+    return update ? { ...status, update: { version: update } } : status;
+  }
+
   async #emitServer(serverId: string): Promise<void> {
     if (!this.#servers.get(serverId)) return this.emit({ type: 'server-removed', id: serverId });
-    const server = await this.#servers.status(serverId, this.#gateway.catalog()).catch(() => undefined);
+    const server = await this.#serverStatus(serverId).catch(() => undefined);
     if (server) this.emit({ type: 'server-changed', server });
   }
 }

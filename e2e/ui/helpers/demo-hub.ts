@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ApprovalInfo } from '../../../electron/hub/contract/contract.ts';
 import { tempDir, testServerDefinition, waitFor } from '../../helpers/hub-process.ts';
 import { startUiHub, type UiHub } from './ui-hub.ts';
+import { unreachableRegistryUrl } from '../../fixtures/registry/registry-server.ts';
 
 export interface DemoHub extends UiHub {
   /** The call that waits for approval (settles when the hub stops). */
@@ -17,7 +18,8 @@ export async function startDemoHub(): Promise<DemoHub> {
   const notes = tempDir('mcp-tray-ui-notes-');
   writeFileSync(path.join(notes, 'todo.md'), '# Today\n- ship the release\n');
   const hub = await startUiHub({
-    settings: { approvalDeadlineSeconds: 900 },
+    // A registry address nothing answers on: the Catalog shows its offline snapshot, the same on every machine.
+    settings: { approvalDeadlineSeconds: 900, registryUrl: await unreachableRegistryUrl() },
     servers: [
       { id: 'filesystem', name: 'Filesystem', kind: 'bundled', bundled: 'filesystem', options: { roots: [notes] } },
       testServerDefinition('counter', [], { name: 'Counter', writeMode: 'ask' }),

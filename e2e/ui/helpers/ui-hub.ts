@@ -70,7 +70,7 @@ export async function startUiHub(options: UiHubOptions = {}): Promise<UiHub> {
   };
 }
 
-export type View = 'servers' | 'clients' | 'activity' | 'approvals' | 'settings';
+export type View = 'servers' | 'catalog' | 'clients' | 'activity' | 'approvals' | 'settings';
 
 /** Opens the UI the way a user does (a one-time sign-in link), then the view through the navigation. */
 export async function openUi(page: Page, hub: UiHub, view?: View): Promise<void> {

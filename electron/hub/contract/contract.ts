@@ -14,6 +14,7 @@ import { uiRequests, type UiResults } from './api/ui.ts';
 import { signInRequests, type SignInResults } from './api/sign-in.ts';
 import { cliToolRequests, type CliToolResults } from './api/cli-tool.ts';
 import { updateRequests, type UpdateResults } from './api/updates.ts';
+import { catalogRequests, type CatalogResults } from './api/catalog.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -29,6 +30,7 @@ export const requestSchemas = {
   ...signInRequests,
   ...cliToolRequests,
   ...updateRequests,
+  ...catalogRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -38,7 +40,7 @@ export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
 /** What a handler receives: the params after validation, defaults filled in. */
 export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults, CatalogResults {}
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */

@@ -129,6 +129,10 @@ export interface ServerStatus {
    * not route to one client, so it was refused; per-client sessions avoid that.
    */
   readonly unroutedRequest?: { readonly at: string; readonly method: string; readonly sessions: number };
+  /** Added from the catalog: the registry entry and the version it is pinned to (docs/catalog.md). */
+  readonly source?: { readonly registry: string; readonly name: string; readonly version: string };
+  /** The registry has a newer version of that entry. */
+  readonly update?: { readonly version: string };
 }
 
 export interface ClientInfoSummary {

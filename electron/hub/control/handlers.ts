@@ -11,8 +11,9 @@ import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
 import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
 import { updateHandlers, type UpdateHandlerDeps } from './handlers/updates.ts';
+import { catalogHandlers, type CatalogHandlerDeps } from './handlers/catalog.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...signInHandlers(deps),
     ...cliToolHandlers(deps),
     ...updateHandlers(deps),
+    ...catalogHandlers(deps),
   };
 }

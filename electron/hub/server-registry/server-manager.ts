@@ -111,15 +111,51 @@ export class ServerManager implements ServerDirectory {
     await Promise.all(this.supervisors().map((s) => s.stop()));
   }
 
-  async add(input: ServerDefinition): Promise<ServerSupervisor> {
+  /**
+   * Adds a server; `secrets` (by env var or header name) reach the keychain first, so the server
+   * starts with them, and nothing is added when the keychain refuses them.
+   */
+  async add(input: ServerDefinition, secrets: Record<string, string> = {}): Promise<ServerSupervisor> {
     const def = ServerDefinitionSchema.parse(input);
     if (this.#supervisors.has(def.id)) throw new ControlError('conflict', `a server "${def.id}" already exists`);
     // New servers always start read-only: write mode is turned on only through its own confirmation.
     const safe = { ...def, writeMode: 'off' as const };
+    await this.#storeSecrets(safe, secrets);
     this.#deps.settings.update((s) => void s.servers.push(safe));
     const supervisor = this.#create(safe);
     await supervisor.boot();
     return supervisor;
+  }
+
+  async #storeSecrets(def: ServerDefinition, secrets: Record<string, string>): Promise<void> {
+    const refs = secretRefs(def);
+    const written: string[] = [];
+    try {
+      for (const [name, value] of Object.entries(secrets)) {
+        const ref = refs.find((r) => r.name === name && r.kind !== 'oauth');
+        if (!ref) throw new ControlError('invalid-params', `server "${def.id}" declares no secret named ${name}; nothing was added`);
+        await this.#keychainWrite(() => this.#deps.keychain.set(ref.account, value));
+        written.push(ref.account);
+        this.#deps.knownSecrets.add(value);
+      }
+    } catch (error) {
+      for (const account of written) await this.#deps.keychain.delete(account).catch(() => false);
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces what a server runs (a new version from the catalog): the caller keeps its id, write
+   * mode and settings in `next`; its secrets stay in the keychain. A server that runs restarts.
+   */
+  async redefine(id: string, next: ServerDefinition): Promise<void> {
+    const before = this.require(id).def;
+    if (next.id !== id || next.kind !== before.kind) throw new ControlError('invalid-params', `server "${id}" cannot become another server`);
+    const supervisor = this.#update(id, () => next);
+    if (before.kind === 'http' && supervisor.def.kind === 'http' && before.url !== supervisor.def.url) this.#signIns.get(id)?.forgetDiscovery();
+    this.#logs.get(id)?.add('hub', `updated from ${before.source?.version ?? 'its earlier definition'} to ${supervisor.def.source?.version ?? 'a new definition'}: ${describeLaunch(supervisor.def, this.#deps.serversRoot)}`);
+    if (supervisor.def.enabled && supervisor.state !== 'disabled' && !(startsOnUse(supervisor.def) && supervisor.state === 'stopped')) await supervisor.restart();
+    else this.#deps.changed(id, true);
   }
 
   /** Stops the server, forgets it, and deletes its secrets from the keychain. */
@@ -354,6 +390,7 @@ export class ServerManager implements ServerDirectory {
       clientProcesses: s.lanes?.info() ?? [],
       roots: configuredRoots(def),
       unroutedRequest: sessionMode(def) === 'shared' ? s.unroutedRequest : undefined,
+      source: def.source ? { registry: def.source.registry, name: def.source.name, version: def.source.version } : undefined,
     };
   }
 

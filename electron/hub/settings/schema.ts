@@ -25,6 +25,26 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export const EnvNameSchema = z.string().regex(ENV_NAME, 'not a valid environment variable name');
 export const HeaderNameSchema = z.string().regex(HEADER_NAME, 'not a valid HTTP header name');
 
+/** The MCP Registry the catalog reads unless the user names another (a company may run its own). */
+export const DEFAULT_REGISTRY_URL = 'https://registry.modelcontextprotocol.io';
+/** `source.registry` of a server added from the bundled offline snapshot. */
+export const OFFLINE_SNAPSHOT_SOURCE = 'offline-snapshot';
+
+/** Where a server added from the catalog came from (docs/catalog.md): the "Added" badge and updates read it. */
+export const CatalogSourceSchema = z.object({
+  /** The registry's URL, or "offline-snapshot". */
+  registry: z.string().min(1).max(2048),
+  /** The entry's name in the registry, e.g. io.github.user/weather. */
+  name: z.string().min(3).max(200),
+  /** The entry's version this definition was made from (its package is pinned to it). */
+  version: z.string().min(1).max(255),
+  /** Which of the entry's packages or remotes runs, so an update picks the same one. */
+  pick: z.string().min(1).max(512).optional(),
+  /** The plain (not secret) values the user gave for the entry's inputs, kept for updates. */
+  inputs: z.record(z.string(), z.string().max(4096)).optional(),
+});
+export type CatalogSource = z.infer<typeof CatalogSourceSchema>;
+
 const baseServer = {
   id: ServerIdSchema,
   name: z.string().min(1).max(80),
@@ -39,6 +59,7 @@ const baseServer = {
    * (a shared server). The bundled filesystem server keeps its roots in `options.roots` instead.
    */
   roots: z.array(z.string().min(1).max(4096)).max(100).optional(),
+  source: CatalogSourceSchema.optional(),
 };
 
 /** One process shared by every client, or one per client session (see docs/supervisor.md). */
@@ -129,6 +150,8 @@ export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Which releases the desktop app updates to: stable ones, or betas too (docs/updates.md). */
   updateChannel: z.enum(['stable', 'beta']).default('stable'),
+  /** The MCP Registry the catalog searches and checks for updates. */
+  registryUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_REGISTRY_URL),
   servers: z.array(ServerDefinitionSchema).default([]),
   rules: z.array(AlwaysRuleSchema).default([]),
   httpClients: z.array(HttpClientSchema).default([]),

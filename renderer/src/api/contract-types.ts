@@ -28,3 +28,4 @@ export type { PublicSettings } from '../../../electron/hub/contract/api/settings
 export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';
 export type { UpdateStatus } from '../../../electron/hub/contract/api/updates.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';
+export type { CatalogChoiceInfo, CatalogEntryInfo, CatalogInputInfo, CatalogOrigin, CatalogPlan, CatalogSecretInfo, CatalogUpdateInfo, SkippedEntry } from '../../../electron/hub/contract/api/catalog.ts';

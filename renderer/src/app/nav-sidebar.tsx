@@ -1,9 +1,9 @@
-// The left navigation: the five views, the pending-approvals count, and the hub's connection.
+// The left navigation: the six views, the pending-approvals count, and the hub's connection.
 import { ViewIcon } from '../common/components/icons.tsx';
 import { useHub } from '../common/hooks/use-hub.ts';
 import { hrefTo, VIEWS, type View } from '../common/lib/router.ts';
 
-const LABELS: Record<View, string> = { servers: 'Servers', clients: 'Clients', activity: 'Activity', approvals: 'Approvals', settings: 'Settings' };
+const LABELS: Record<View, string> = { servers: 'Servers', catalog: 'Catalog', clients: 'Clients', activity: 'Activity', approvals: 'Approvals', settings: 'Settings' };
 
 export function NavSidebar({ current }: { readonly current: View }) {
   const pending = useHub((s) => s.approvals.length);

@@ -17,6 +17,8 @@ export interface PublicSettings {
   updateChannel: 'stable' | 'beta';
   /** Paths no bundled server may reach, as the user wrote them ("~" for home; "<ide-mcp-configs>" for every IDE's MCP config). MCP Tray's data folder is always denied too. */
   deniedPaths: string[];
+  /** The MCP Registry the catalog searches and checks for updates. */
+  registryUrl: string;
 }
 
 export const settingsRequests = {
@@ -34,6 +36,7 @@ export const settingsRequests = {
       updateChannel: z.enum(['stable', 'beta']).optional(),
       /** The whole list, or "defaults" to go back to the built-in one. */
       deniedPaths: z.union([z.array(DeniedPathSchema).max(500), z.literal('defaults')]).optional(),
+      registryUrl: z.url({ protocol: /^https?$/, error: 'the registry URL is an http(s) URL, e.g. https://registry.modelcontextprotocol.io' }).max(2048).optional(),
     })
     .strict(),
 } as const;

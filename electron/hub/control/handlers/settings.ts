@@ -20,6 +20,7 @@ function publicSettings(s: Settings): PublicSettings {
     theme: s.theme,
     updateChannel: s.updateChannel,
     deniedPaths: [...s.deniedPaths],
+    registryUrl: s.registryUrl,
   };
 }
 

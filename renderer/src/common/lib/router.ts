@@ -2,7 +2,7 @@
 // browser, so the path part of the URL is never used.
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['servers', 'clients', 'activity', 'approvals', 'settings'] as const;
+export const VIEWS = ['servers', 'catalog', 'clients', 'activity', 'approvals', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

@@ -34,6 +34,11 @@ export function ListServers({ servers, selectedId }: { readonly servers: readonl
                 </span>
               )}
               <span className={`write-mode-tag write-mode-${server.writeMode}`}>{WRITE_MODE_LABEL[server.writeMode]}</span>
+              {server.update && (
+                <span className="update-tag" data-testid={`update-tag-${server.id}`}>
+                  update {server.update.version}
+                </span>
+              )}
             </span>
             {attention(server) && <span className={`server-item-problem${server.state === 'stopped' || setupNeeded(server) ? '' : ' is-error'}`}>{attention(server)}</span>}
           </a>

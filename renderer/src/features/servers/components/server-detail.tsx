@@ -7,6 +7,7 @@ import { SwitchToggle } from '../../../common/components/switch-toggle.tsx';
 import { Tabs } from '../../../common/components/tabs.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { hubStore } from '../../../common/state/hub-store.ts';
+import { CalloutUpdate } from './callout-update.tsx';
 import { ControlWriteMode } from './control-write-mode.tsx';
 import { FormServerSettings } from './form-server-settings.tsx';
 import { PanelOverview } from './panel-overview.tsx';
@@ -47,6 +48,7 @@ export function ServerDetail({ server }: { readonly server: ServerStatus }) {
         </p>
         <ControlWriteMode server={server} />
         <PanelSignIn server={server} />
+        <CalloutUpdate server={server} />
       </header>
       <Tabs
         label={`${server.name} details`}

@@ -1,4 +1,5 @@
-// Hub-wide settings: HTTP port (next start), approval deadline, call-log retention, start at login.
+// Hub-wide settings: HTTP port (next start), approval deadline, call-log retention, the catalog's
+// registry, start at login.
 // Saved together.
 import { useState } from 'react';
 import { control } from '../../../api/control-client.ts';
@@ -11,7 +12,7 @@ import { RowSetting } from './row-setting.tsx';
 export function FormSettings({ settings }: { readonly settings: PublicSettings }) {
   const [draft, setDraft] = useState(settings);
   const save = useAction(async (next: Partial<PublicSettings>) => hubStore.setSettings(await control.call('settings.update', next)), 'Settings saved');
-  const edited = (s: PublicSettings) => JSON.stringify([s.port, s.approvalDeadlineSeconds, s.callLog, s.startAtLogin, s.perClientIdleSeconds, s.perClientMax]);
+  const edited = (s: PublicSettings) => JSON.stringify([s.port, s.approvalDeadlineSeconds, s.callLog, s.startAtLogin, s.perClientIdleSeconds, s.perClientMax, s.registryUrl]);
   const dirty = edited(draft) !== edited(settings);
   const num = (value: string) => (value === '' ? 0 : Number(value));
 
@@ -27,6 +28,7 @@ export function FormSettings({ settings }: { readonly settings: PublicSettings }
           startAtLogin: draft.startAtLogin,
           perClientIdleSeconds: draft.perClientIdleSeconds,
           perClientMax: draft.perClientMax,
+          registryUrl: draft.registryUrl,
         });
       }}
     >
@@ -47,6 +49,9 @@ export function FormSettings({ settings }: { readonly settings: PublicSettings }
       </RowSetting>
       <RowSetting label="Processes per server, at most" hint="For servers that run one process per client session: the next client is told why it has to wait.">
         {(p) => <input {...p} className="input input-narrow" type="number" min={1} max={64} value={draft.perClientMax} onChange={(e) => setDraft({ ...draft, perClientMax: num(e.target.value) })} />}
+      </RowSetting>
+      <RowSetting label="Registry URL" hint="The MCP Registry the Catalog searches and checks for updates (a company may run its own). When it cannot be reached, the Catalog shows the offline snapshot bundled with MCP Tray.">
+        {(p) => <input {...p} className="input" type="url" required value={draft.registryUrl} onChange={(e) => setDraft({ ...draft, registryUrl: e.target.value.trim() })} />}
       </RowSetting>
       <div className="setting-row">
         <div className="setting-text">
