@@ -24,7 +24,8 @@ describe('write mode and approvals', () => {
   beforeAll(async () => {
     dataDir = tempDir();
     callsFile = path.join(dataDir, 'calls.jsonl');
-    writeSettings(dataDir, { approvalDeadlineSeconds: 6, servers: [testServerDefinition('counter', ['--calls-file', callsFile])] });
+    // Long enough for a heartbeat (5 s) and a CLI approval on a busy machine; the timeout case waits it out.
+    writeSettings(dataDir, { approvalDeadlineSeconds: 12, servers: [testServerDefinition('counter', ['--calls-file', callsFile])] });
     hub = await startHub(dataDir);
     a = await connectBridge(dataDir, 'ide-a');
     b = await connectBridge(dataDir, 'ide-b');
@@ -95,7 +96,7 @@ describe('write mode and approvals', () => {
   it('no decision before the deadline: denied as timed out', async () => {
     const result = await a.callTool({ name: 'bump', arguments: { by: 7 } });
     expect(result.isError).toBe(true);
-    expect(text(result)).toContain('before the deadline (6 s)');
+    expect(text(result)).toContain('before the deadline (12 s)');
     expect(callsReceived(callsFile).filter((c) => c.tool === 'bump' && c.args.by === 7)).toHaveLength(0);
   });
 
