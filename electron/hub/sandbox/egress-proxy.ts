@@ -18,6 +18,8 @@ export interface EgressProxyOptions {
   readonly allowedHosts: () => readonly string[];
   /** A connection was refused, and why: for the server's log. */
   readonly refused: (target: string, reason: string) => void;
+  /** Resolves a name to its addresses; the system's resolver unless a test gives its own. */
+  readonly lookup?: (host: string) => Promise<ReadonlyArray<{ readonly address: string }>>;
 }
 
 export type ProxyEndpoint = { readonly socketPath: string } | { readonly port: number };
@@ -129,15 +131,19 @@ async function decide(host: string, port: number, options: EgressProxyOptions): 
   const allowed = options.allowedHosts();
   if (!hostAllowed(allowed, host, port)) return { reason: 'not in allowedHosts' };
   if (net.isIP(host)) return { address: host };
-  let addresses: Array<{ address: string }>;
+  let addresses: ReadonlyArray<{ readonly address: string }>;
   try {
-    addresses = await dns.lookup(host, { all: true });
+    addresses = await (options.lookup ?? systemLookup)(host);
   } catch (error) {
     return { reason: `cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
   const usable = addresses.filter(({ address }) => !localAddress(address) || host === 'localhost' || hostAllowed(allowed, address, port));
   if (usable.length === 0) return { reason: `${host} resolves to an address of this machine, which is not listed itself` };
   return { address: usable[0]!.address };
+}
+
+function systemLookup(host: string): Promise<ReadonlyArray<{ readonly address: string }>> {
+  return dns.lookup(host, { all: true });
 }
 
 /** Loopback, unspecified and link-local addresses: this machine and its neighbours' metadata services. */

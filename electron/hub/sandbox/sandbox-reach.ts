@@ -6,7 +6,7 @@ import type { SandboxProfile } from './sandbox-profile.ts';
 export function describeReach(profile: SandboxProfile): string[] {
   const home = (p: string) => (p === profile.home ? '~' : p.startsWith(profile.home + path.sep) ? `~${p.slice(profile.home.length)}` : p);
   const list = (paths: readonly string[]) => paths.map(home).join(', ');
-  const lines = [`reads: the system and your files, except ${profile.denied.length} protected paths and MCP Tray's data`];
+  const lines = ["reads: the system and your files, except the protected paths and MCP Tray's data"];
   const mine = [...profile.folders, ...profile.owned];
   if (mine.length > 0) lines.push(`its folders: ${list(mine)} (${profile.writable ? 'writable: write mode is on' : 'read-only while write mode is off'})`);
   const writes = [...(profile.writable ? mine : []), ...profile.caches];
