@@ -1,9 +1,10 @@
 // `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
 // client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
 // 16 clients, an 8 MB result, hub start-up and idle memory, the memory of the hub and its servers
-// with 4 clients on a shared and on a per-client server, and call-log queries at 1,000,000
+// with 4 clients on a shared and on a per-client server, what a sandbox adds to a server's start, and call-log queries at 1,000,000
 // entries. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
-// BENCH_ONLY=clients-memory runs only the memory with clients, prints it, and writes nothing.
+// BENCH_ONLY=clients-memory runs only the memory with clients, BENCH_ONLY=sandbox only the sandbox's
+// start-up cost; each prints its rows and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +15,9 @@ import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { clientsMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
-import { memoryRows, renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
+import { memoryRows, renderMarkdown, renderTable, sandboxRows, type BenchResults } from './lib/report.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'clients-memory') {
     const memory = await measureClientsMemory();
     process.stdout.write(renderTable({} as BenchResults, memoryRows({ clientsMemory: memory })));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'sandbox') {
+    process.stdout.write(renderTable({} as BenchResults, sandboxRows({ sandboxStartup: await sandboxStartup(5) })));
     return;
   }
   const started = Date.now();
@@ -91,6 +97,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 10 : 0));
   results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb };
   results.clientsMemory = await measureClientsMemory();
+
+  log('sandbox: the filesystem server from spawn to initialize, off, standard and strict, median of 5 each');
+  results.sandboxStartup = await sandboxStartup(5);
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };
