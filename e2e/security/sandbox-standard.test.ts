@@ -37,6 +37,7 @@ interface ProbeReport {
   readonly processes: Array<{ pid: string; cmdline: string }>;
   readonly environsWithMarker: number;
   readonly secretTool: { code: number | string; stdout: string; stderr: string };
+  readonly kernelSetting: string;
   readonly capabilities: string;
   readonly files: Record<string, string>;
   readonly dirs: Record<string, string[] | string>;
@@ -224,6 +225,7 @@ describe.runIf(runs.length > 0).each(runs)('a server in the standard sandbox, hu
     expect(open.secretTool.stdout + open.secretTool.stderr).toContain(world.keychainEntry);
     expect(open.files[path.join(world.home, '.ssh', 'id_ed25519')]).toMatch(/^read:-----BEGIN OPENSSH PRIVATE KEY/);
     expect(open.dirs[world.dataDir]).toContain('settings.json');
+    if (who === 'root') expect(open.kernelSetting).toBe('written');
   });
 
   it("cannot read the hub's environment, nor any other process's", () => {
@@ -250,8 +252,9 @@ describe.runIf(runs.length > 0).each(runs)('a server in the standard sandbox, hu
     expect(sandboxed.dirs[world.dataDir]).toMatch(/^error:/);
   });
 
-  it('holds no capability, even when the hub runs as root', () => {
+  it('holds no capability, and cannot change a kernel setting through /proc/sys, even when the hub runs as root', () => {
     expect(sandboxed.capabilities).toBe('0000000000000000');
+    expect(sandboxed.kernelSetting).toMatch(/^error:(EROFS|EACCES)$/);
   });
 
   it('lists and reads the folder it is configured for', () => {

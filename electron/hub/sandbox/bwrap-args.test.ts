@@ -61,7 +61,7 @@ describe('a sandbox profile as bubblewrap arguments', () => {
 
   it('mounts the system read-only, /tmp and the runtime folder private, its folders read-only while write mode is off', () => {
     const args = bwrapArgs(profile(), target, options);
-    expect(args.slice(args.indexOf('--ro-bind'), args.indexOf('--ro-bind') + 7)).toEqual(['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']);
+    expect(args.slice(args.indexOf('--ro-bind'), args.indexOf('--ro-bind') + 10)).toEqual(['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--ro-bind', '/proc/sys', '/proc/sys']);
     expect(pairs(args, '--tmpfs', 1).flat()).toEqual(expect.arrayContaining(['/tmp', '/run/user/1000']));
     expect(pairs(args, '--ro-bind')).toContainEqual(['/home/ada/notes', '/home/ada/notes']);
     expect(pairs(args, '--bind')).toEqual([['/home/ada/.npm', '/home/ada/.npm']]);

@@ -1,6 +1,7 @@
 // A sandbox profile as a bubblewrap command line (Linux). The sandbox starts from the whole file
 // system mounted read-only, with a fresh /dev and /proc (its own pid namespace: no other process
-// is visible), then mounts over it, parents before children so a deeper rule wins:
+// is visible; the kernel's settings under it read-only), then mounts over it, parents before
+// children so a deeper rule wins:
 //   private, writable, empty: /tmp and the per-user runtime folders (session bus, keyring control,
 //     ssh-agent sockets live there);
 //   read-only again: the program's own files when they live in /tmp (an AppImage's mount);
@@ -37,6 +38,15 @@ export interface BwrapOptions {
   readonly proxySocket?: string;
   readonly lookup: (p: string) => HostPath;
 }
+
+/**
+ * The kernel's knobs under the fresh /proc, read-only. A server of a hub run as root is root
+ * without capabilities, and /proc/sys checks only the file's owner: it could otherwise set
+ * kernel.core_pattern or kernel.modprobe, programs the kernel then runs as root outside. bubblewrap
+ * covers some of these itself, but not on every system (seen: /proc/sys left writable), so they
+ * are covered here explicitly.
+ */
+const PROC_COVERS = ['--ro-bind', '/proc/sys', '/proc/sys', '--ro-bind-try', '/proc/sysrq-trigger', '/proc/sysrq-trigger', '--ro-bind-try', '/proc/irq', '/proc/irq', '--ro-bind-try', '/proc/bus', '/proc/bus'];
 
 /** Where a strict sandbox finds MCP Tray's proxy (its /tmp is its own). */
 export const PROXY_SOCKET_INSIDE = '/tmp/.mcp-tray-proxy.sock';
@@ -104,7 +114,7 @@ export function bwrapArgs(profile: SandboxProfile, target: BwrapTarget, options:
   // Parents before children; the order above decides between equals (a stable sort).
   const ordered = [...mounts].sort((a, b) => depth(a.path) - depth(b.path));
   const args = [...bwrapNamespaceArgs(options.disableUserns), ...(profile.level === 'strict' ? ['--unshare-net'] : [])];
-  args.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc');
+  args.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', ...PROC_COVERS);
   for (const mount of ordered) {
     if (mount.op === 'tmpfs') args.push('--perms', mount.perms, '--tmpfs', mount.path);
     else if (mount.op === 'null') args.push('--ro-bind', '/dev/null', mount.path);
