@@ -39,15 +39,16 @@ describe.runIf(support.available)('a server in the strict sandbox', () => {
   let hub: HubProcess;
   let client: Client;
   let dataDir: string;
+  let added: Awaited<ReturnType<typeof cli>>;
 
   beforeAll(async () => {
     listed = await site('listed');
     unlisted = await site('unlisted');
     dataDir = tempDir();
-    writeSettings(dataDir, {
-      servers: [{ id: 'fenced', name: 'fenced', kind: 'stdio', command: NODE, args: [PROBE], sandbox: 'strict', allowedHosts: [`127.0.0.1:${listed.port}`] }],
-    });
+    writeSettings(dataDir, { servers: [] });
     hub = await startHub(dataDir);
+    added = await cli(dataDir, ['servers', 'add', 'fenced', '--sandbox', 'strict', '--allowed-host', `127.0.0.1:${listed.port}`, '--', NODE, PROBE]);
+    expect(added.code, added.stderr).toBe(0);
     client = await connectBridge(dataDir, 'ide');
   });
 
@@ -56,6 +57,11 @@ describe.runIf(support.available)('a server in the strict sandbox', () => {
     await hub?.stop();
     await listed?.close();
     await unlisted?.close();
+  });
+
+  it('servers add says what it may reach', () => {
+    expect(added.stdout).toContain('sandbox: strict (bubblewrap); what it may reach:');
+    expect(added.stdout).toContain(`network: only 127.0.0.1:${listed.port}, through MCP Tray's proxy`);
   });
 
   it('reaches a listed host through the proxy', async () => {
