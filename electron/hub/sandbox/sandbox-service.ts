@@ -128,7 +128,8 @@ export class SandboxService {
   }
 
   async #bubblewrap(def: ServerDefinition, spec: SpawnSpec, command: string, profile: SandboxProfile, support: SandboxSupport, programPaths: readonly string[]): Promise<SpawnSpec> {
-    const env: Record<string, string> = { ...spec.env, TMPDIR: '/tmp' };
+    // Its TMPDIR, if the user's points elsewhere, would be read-only or hidden: the private /tmp instead.
+    const env: Record<string, string> = { ...spec.env, ...(spec.env.TMPDIR !== undefined ? { TMPDIR: '/tmp' } : {}) };
     // Its address would lead nowhere (the socket is hidden), or to an abstract socket.
     delete env.DBUS_SESSION_BUS_ADDRESS;
     let target = { command, args: spec.args, cwd: spec.cwd };
