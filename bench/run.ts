@@ -2,10 +2,10 @@
 // client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
 // 16 clients, an 8 MB result, hub start-up and idle memory (the hub's RSS, the PSS of the hub with
 // its bundled servers), the memory of the hub and its servers with 4 clients on a shared and on a
-// per-client server, what one more HTTP session costs, and call-log queries at 1,000,000 entries.
-// Also the packaged app's bridge (its Node runtime): start-up and size. Prints a table with ratios
-// to direct, writes bench/results.json and docs/benchmarks.md.
-// BENCH_ONLY=clients-memory (or bridge-runtime) runs only that, prints it, and writes nothing.
+// per-client server, what one more HTTP session costs, what a sandbox adds to a server's start, and
+// call-log queries at 1,000,000 entries. Also the packaged app's bridge (its Node runtime): start-up
+// and size. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
+// BENCH_ONLY=clients-memory, bridge-runtime or sandbox runs only that, prints its rows, and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,9 +16,10 @@ import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { clientsMemory, httpSessionMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
 import { bridgeRuntime } from './lib/bridge-runtime.ts';
-import { bridgeRuntimeRows, memoryRows, renderMarkdown, renderTable, type BenchResults } from './lib/report.ts';
+import { bridgeRuntimeRows, memoryRows, renderMarkdown, renderTable, sandboxRows, type BenchResults } from './lib/report.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   }
   if (process.env.BENCH_ONLY === 'bridge-runtime') {
     process.stdout.write(renderTable({} as BenchResults, bridgeRuntimeRows({ bridgeRuntime: await bridgeRuntime() })));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'sandbox') {
+    process.stdout.write(renderTable({} as BenchResults, sandboxRows({ sandboxStartup: await sandboxStartup(5) })));
     return;
   }
   const started = Date.now();
@@ -102,6 +107,9 @@ async function main(): Promise<void> {
   results.httpSessionMemory = await httpSessionMemory(32);
   log('bridge of the packaged app: its runtime against node + the bundled CLI, start-up to initialize and size');
   results.bridgeRuntime = await bridgeRuntime();
+
+  log('sandbox: the filesystem server from spawn to initialize, off, standard and strict, median of 5 each');
+  results.sandboxStartup = await sandboxStartup(5);
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };

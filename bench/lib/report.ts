@@ -1,6 +1,7 @@
 // The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
 import type { TreeMemory } from './clients-memory.ts';
 import type { BridgeRuntimeResult } from './bridge-runtime.ts';
+import type { SandboxStartup } from './sandbox-startup.ts';
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
@@ -21,6 +22,8 @@ export interface BenchResults {
   log: { rows: number; buildSeconds: number; queries: Array<{ filter: string; ms: number; rows: number }> };
   /** The packaged app's bridge: its runtime against the bundled CLI under Node (bench/lib/bridge-runtime.ts). */
   bridgeRuntime?: BridgeRuntimeResult;
+  /** The bundled filesystem server from spawn to its `initialize` answer, per sandbox level. */
+  sandboxStartup?: SandboxStartup;
 }
 
 interface Row {
@@ -59,6 +62,7 @@ export function rows(r: BenchResults): Row[] {
   out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
   out.push(...memoryRows(r));
   out.push(...bridgeRuntimeRows(r));
+  out.push(...sandboxRows(r));
   out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
   const footprint = r.startup.idleFootprintPssMb;
   if (footprint !== undefined) {
@@ -68,6 +72,23 @@ export function rows(r: BenchResults): Row[] {
     out.push({ what: `log page at ${r.log.rows.toLocaleString('en')}: ${q.filter}`, value: `${ms(q.ms)} (${q.rows} rows)`, ratio: '', target: '≤ 50 ms', met: q.ms <= 50 });
   }
   return out;
+}
+
+/** What a sandbox adds to a server's start. */
+export function sandboxRows(r: Pick<BenchResults, 'sandboxStartup'>): Row[] {
+  const s = r.sandboxStartup;
+  if (!s) return [];
+  if (s.unavailable) return [{ what: 'server start-up in a sandbox', value: `not measured: ${s.unavailable}`, ratio: '', target: '', met: undefined }];
+  const off = s.off ?? Number.NaN;
+  return (['off', 'standard', 'strict'] as const)
+    .filter((level) => s[level] !== undefined)
+    .map((level) => ({
+      what: `filesystem server start-up — sandbox ${level}${level === 'off' ? '' : ` (${s.mechanism})`}`,
+      value: `${round(s[level]!, 1)} ms`,
+      ratio: level === 'off' ? '' : `${s[level]! >= off ? '+' : ''}${round(s[level]! - off, 1)} ms`,
+      target: '',
+      met: undefined,
+    }));
 }
 
 /** Memory of the hub and its servers with clients on a shared and on a per-client server. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite runs for real: the Secret Service (gnome-keyring, on a private
 # D-Bus), secret-tool as an independent keychain reader, PostgreSQL, git, Chromium for the UI tests,
-# Xvfb for window screenshots, systemd-analyze to check the login unit of `mcp-tray service install`. Installed when missing and we are root; otherwise the exact command
+# Xvfb for window screenshots, systemd-analyze to check the login unit of `mcp-tray service install`,
+# bubblewrap for the server sandbox, setpriv (util-linux) to run a sandboxed hub as another user.
+# Installed when missing and we are root; otherwise the exact command
 # is printed and the run stops.
 set -euo pipefail
 
@@ -14,6 +16,8 @@ have git || need+=(git)
 have chromium || need+=(chromium)
 have Xvfb || need+=(xvfb)
 have systemd-analyze || need+=(systemd)
+have bwrap || need+=(bubblewrap)
+have setpriv || need+=(util-linux)
 [ -x "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -1)" ] || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi

@@ -118,6 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'add a local server (its command after --) or a remote one (--url)',
     details:
       'The command is looked up on your login PATH at once; a missing one is still added, marked "not installed".\n' +
+      'A local server runs in the standard sandbox unless --sandbox says otherwise; the answer says what it may reach.\n' +
       'Example: mcp-tray servers add github --secret-env GITHUB_PERSONAL_ACCESS_TOKEN -- npx -y @modelcontextprotocol/server-github',
     args: [{ name: 'ID' }],
     afterDashes: 'COMMAND [ARGS...]',
@@ -127,6 +128,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'secret-env': { type: 'string', value: 'K', multiple: true, description: 'an environment variable whose value is kept in the keychain (repeatable)' },
       cwd: { type: 'string', value: 'D', description: 'the working folder of the server' },
       'on-demand': { type: 'boolean', description: 'start at the first call, stop when idle' },
+      sandbox: { type: 'string', value: 'LEVEL', description: 'a local server: standard (default: no credentials, no MCP Tray data, no other processes), strict (also only --allowed-host network) or off' },
+      'allowed-host': { type: 'string', value: 'H', multiple: true, description: 'a local server in strict: a host it may reach, e.g. api.github.com:443 or *.example.com (repeatable)' },
       url: { type: 'string', value: 'URL', description: 'a remote server (Streamable HTTP) instead of a command' },
       header: { type: 'string', value: 'K=V', multiple: true, description: 'an HTTP header for a remote server (repeatable)' },
       'secret-header': { type: 'string', value: 'K', multiple: true, description: 'an HTTP header whose value is kept in the keychain (repeatable)' },
@@ -181,7 +184,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['servers', 'set'],
-    summary: "change a server's options, e.g. servers set filesystem roots=~/notes,~/code",
+    summary: "change a server's options, e.g. servers set filesystem roots=~/notes,~/code; sandbox=off|standard|strict, allowedHosts=H,…",
     args: [{ name: 'ID' }, { name: 'KEY=VALUE', variadic: true }],
     load: servers,
     handler: 'set',

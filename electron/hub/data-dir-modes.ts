@@ -10,7 +10,7 @@ import path from 'node:path';
  */
 const OURS = [
   'settings.json', 'calls.sqlite', 'calls.sqlite-wal', 'calls.sqlite-shm', 'journal', 'logs', 'backups', 'cache', 'children.pid.json',
-  'client-installs.json', 'memory.jsonl', 'app-bridge',
+  'client-installs.json', 'memory.jsonl', 'memory', 'app-bridge', 'sandbox',
 ];
 const MAX_DEPTH = 6;
 

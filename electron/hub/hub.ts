@@ -200,6 +200,7 @@ export class Hub {
         http: () => this.http,
         problems: () => this.problems,
         keychain: this.#keychain,
+        sandbox: () => this.#servers.sandboxSupport(),
         gateway: this.#gateway,
         approvals: this.#approvals,
         rules,

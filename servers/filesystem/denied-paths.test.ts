@@ -35,6 +35,15 @@ describe('denied paths', () => {
     expect(realPathOf(path.join(base, 'alias', 'new', 'file'))).toBe(path.join(realPathOf(secret), 'new', 'file'));
   });
 
+  it('follows a link whose target cannot be resolved (not there yet, or hidden by the sandbox) by what it says', () => {
+    symlinkSync(path.join(secret, 'hidden', 'log.txt'), path.join(base, 'innocent.txt'));
+    expect(new DeniedPaths([secret], 'linux').denies(path.join(base, 'innocent.txt'))).toBe(true);
+    // A loop ends (as the kernel's ELOOP would) instead of hanging.
+    symlinkSync(path.join(base, 'loop-b'), path.join(base, 'loop-a'));
+    symlinkSync(path.join(base, 'loop-a'), path.join(base, 'loop-b'));
+    expect(new DeniedPaths([secret], 'linux').denies(path.join(base, 'loop-a'))).toBe(false);
+  });
+
   it('reads the list from the environment, and refuses a malformed one', () => {
     expect(deniedPathsFromEnv({ MCP_TRAY_DENIED_PATHS: JSON.stringify(['/a', '/b']) })).toEqual(['/a', '/b']);
     expect(deniedPathsFromEnv({})).toEqual([]);

@@ -3,12 +3,15 @@
 // lists. A path is denied when it, or what it really is (every symlink resolved), is a denied path
 // or inside one. On macOS and Windows, whose file systems ignore case (and, on macOS, Unicode
 // normalization), names are compared folded, so "~/.SSH" or a decomposed "é" cannot slip past.
-import { realpathSync } from 'node:fs';
+import { readlinkSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 // Taken before the file system guard wraps the module's functions (fs-guard.ts), which call back here.
 const nativeRealpath = realpathSync.native;
+const nativeReadlink = readlinkSync;
+/** As the kernel's own limit on symlinks in one lookup (ELOOP). */
+const MAX_LINKS = 40;
 
 export class DeniedPaths {
   /** Each denied path as written and as it really is, folded for comparison. */
@@ -47,20 +50,32 @@ export class DeniedPaths {
 
 /**
  * The real path of `target`: symlinks resolved as far as the path exists, the rest appended as
- * written (a file about to be created in a denied folder is inside it too).
+ * written (a file about to be created in a denied folder is inside it too). A symlink whose target
+ * cannot be resolved (it does not exist yet, or the sandbox hides it from this process) is followed
+ * by what it says, so a link into a denied folder is known as such either way.
  */
-export function realPathOf(target: string): string {
+export function realPathOf(target: string, links = 0): string {
   const rest: string[] = [];
   let current = path.resolve(target);
   for (;;) {
     try {
       return path.join(nativeRealpath(current), ...rest.reverse());
     } catch {
+      const link = readLink(current);
+      if (link !== undefined && links < MAX_LINKS) return realPathOf(path.join(path.resolve(path.dirname(current), link), ...rest.reverse()), links + 1);
       const parent = path.dirname(current);
       if (parent === current) return path.resolve(target);
       rest.push(path.basename(current));
       current = parent;
     }
+  }
+}
+
+function readLink(file: string): string | undefined {
+  try {
+    return nativeReadlink(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -44,6 +44,7 @@ export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
   if (url) {
     if (line.length > 0) throw new CliError('give either --url or a command after --, not both', undefined, 2);
     if (secretOnStdin && !oauthClientId) throw new CliError('--oauth-client-secret-stdin goes with --oauth-client-id', undefined, 2);
+    if (option(command, 'sandbox') || options(command, 'allowed-host').length > 0) throw new CliError('--sandbox and --allowed-host are for a local server: a remote one runs elsewhere', undefined, 2);
     definition = {
       ...common,
       kind: 'http',
@@ -56,10 +57,21 @@ export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
     };
   } else {
     if (oauthClientId || secretOnStdin) throw new CliError('the --oauth-… options are for a remote server (--url)', undefined, 2);
+    const sandbox = sandboxOption(option(command, 'sandbox'));
+    const allowedHosts = options(command, 'allowed-host');
     if (line.length === 0) {
       throw new CliError('give the server command after --, e.g.: mcp-tray servers add github --secret-env GITHUB_TOKEN -- npx -y @modelcontextprotocol/server-github', undefined, 2);
     }
-    definition = { ...common, kind: 'stdio', command: line[0]!, args: line.slice(1), cwd: option(command, 'cwd'), env: Object.fromEntries(options(command, 'env').map(splitPair)) };
+    definition = {
+      ...common,
+      kind: 'stdio',
+      command: line[0]!,
+      args: line.slice(1),
+      cwd: option(command, 'cwd'),
+      env: Object.fromEntries(options(command, 'env').map(splitPair)),
+      ...(sandbox ? { sandbox } : {}),
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+    };
   }
   return withHub(ctx.dataDir, async (hub) => {
     // Read before anything is added: no value, no server.
@@ -71,11 +83,27 @@ export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
       server = (await hub.request('servers.list')).find((s) => s.id === server.id) ?? server;
     }
     ctx.stdout.write(`added ${server.id}: ${describeState(server)}\n`);
+    if (server.sandbox.settable) ctx.stdout.write(describeSandbox(server));
     for (const secret of server.secrets.filter((s) => !s.set && s.kind !== 'oauth')) {
       ctx.stdout.write(`  set its secret with: mcp-tray secrets set ${server.id} ${secret.name}   (the value is read from stdin)\n`);
     }
     return 0;
   });
+}
+
+function sandboxOption(value: string | undefined): 'off' | 'standard' | 'strict' | undefined {
+  if (value === undefined || value === 'off' || value === 'standard' || value === 'strict') return value;
+  throw new CliError(`--sandbox is standard, strict or off, not "${value}"`, undefined, 2);
+}
+
+/** What a local server may reach in its sandbox, or why it has none; and how to change it. */
+function describeSandbox(server: ServerStatus): string {
+  const box = server.sandbox;
+  const lines = box.sandboxed
+    ? [`  sandbox: ${box.level} (${box.mechanism}); what it may reach:`, ...box.reach.map((line) => `    ${line}`), ...box.gaps.map((gap) => `    note: ${gap}`)]
+    : [`  not sandboxed: ${box.reason}`];
+  lines.push(`  change it with: mcp-tray servers set ${server.id} sandbox=${box.level === 'strict' ? 'standard' : box.level === 'standard' ? 'strict' : 'standard'}`);
+  return lines.join('\n') + '\n';
 }
 
 /** "running", or "not installed (…what to do)". */
@@ -143,6 +171,7 @@ export function set(command: ParsedCommand, ctx: CliContext): Promise<number> {
   return withHub(ctx.dataDir, async (hub) => {
     const server = await hub.request('servers.set', { id, values });
     ctx.stdout.write(`${server.id}: ${server.state} · ${server.launch}\n`);
+    if (('sandbox' in values || 'allowedHosts' in values) && server.sandbox.settable) ctx.stdout.write(describeSandbox(server));
     return 0;
   });
 }

@@ -87,6 +87,25 @@ export interface SignInAttempt {
   readonly error?: string;
 }
 
+/** A command server's sandbox (docs/sandbox.md): what its card shows. */
+export interface SandboxInfo {
+  /** The level set (or its kind's default); `off` for a remote server. */
+  readonly level: 'off' | 'standard' | 'strict';
+  /** Whether it runs (or, stopped, would start) sandboxed. */
+  readonly sandboxed: boolean;
+  /** Why not: its sandbox is off, this machine cannot sandbox (and what to do), a remote server. */
+  readonly reason?: string;
+  readonly mechanism?: 'bubblewrap' | 'sandbox-exec';
+  /** What it may read, write and reach, a short line each. */
+  readonly reach: readonly string[];
+  /** What this level leaves open on this machine (an abstract session bus socket). */
+  readonly gaps: readonly string[];
+  /** The hosts a strict sandbox lets through. */
+  readonly allowedHosts: readonly string[];
+  /** Whether the user may choose the level (command servers; a remote server runs elsewhere). */
+  readonly settable: boolean;
+}
+
 export interface ServerStatus {
   readonly id: string;
   readonly name: string;
@@ -124,6 +143,7 @@ export interface ServerStatus {
   readonly clientProcesses: readonly ClientProcessInfo[];
   /** Folders the hub answers a roots request with when no single client owns the session. */
   readonly roots: readonly string[];
+  readonly sandbox: SandboxInfo;
   /**
    * A shared server last asked "the client" something (sampling, elicitation) that MCP Tray could
    * not route to one client, so it was refused; per-client sessions avoid that.
@@ -180,6 +200,8 @@ export interface HubStatus {
   /** The HTTP listener (MCP endpoint and web UI); when off, the socket still serves everything. */
   readonly http: { readonly available: boolean; readonly reason?: string };
   readonly keychain: { readonly available: boolean; readonly reason?: string };
+  /** Whether this machine can sandbox servers (bubblewrap, sandbox-exec), and why not. */
+  readonly sandbox: { readonly available: boolean; readonly mechanism?: 'bubblewrap' | 'sandbox-exec'; readonly reason?: string };
   readonly servers: readonly ServerStatus[];
   readonly clients: readonly SessionInfo[];
   readonly approvals: readonly ApprovalInfo[];

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BundledKind, BundledServerDefinition } from '../settings/schema.ts';
+import { defaultMemoryFile } from './memory-folder.ts';
 
 export interface BundledServerInfo {
   readonly kind: BundledKind;
@@ -18,6 +19,11 @@ export interface BundledServerInfo {
   /** Arguments after the entry script. */
   args(options: Record<string, string | string[]>, dataDir: string): string[];
   env(options: Record<string, string | string[]>, dataDir: string, context: BundledContext): Record<string, string>;
+  /**
+   * Its sandbox profile (docs/sandbox.md): the folders it works on, readable, and writable while
+   * its write mode is on. A folder inside MCP Tray's data dir is its own (the memory server's).
+   */
+  folders(options: Record<string, string | string[]>, dataDir: string): string[];
 }
 
 /** What the hub knows that a bundled server may need beyond its own options. */
@@ -39,6 +45,7 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     defaultOptions: () => ({ roots: [os.homedir()] }),
     args: (options) => list(options.roots).map(expandHome),
     env: (_options, _dataDir, context) => ({ MCP_TRAY_DENIED_PATHS: JSON.stringify(context.deniedPaths) }),
+    folders: (options) => list(options.roots).map(expandHome),
   },
   memory: {
     kind: 'memory',
@@ -47,9 +54,11 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     seeded: true,
     defaultEnabled: true,
     secretEnv: [],
-    defaultOptions: (dataDir) => ({ memoryFile: path.join(dataDir, 'memory.jsonl') }),
+    defaultOptions: (dataDir) => ({ memoryFile: defaultMemoryFile(dataDir) }),
     args: () => [],
-    env: (options, dataDir) => ({ MEMORY_FILE_PATH: expandHome(String(options.memoryFile ?? path.join(dataDir, 'memory.jsonl'))) }),
+    env: (options, dataDir) => ({ MEMORY_FILE_PATH: memoryFileOf(options, dataDir) }),
+    // It saves through a temporary file beside the memory file: the whole folder.
+    folders: (options, dataDir) => [path.dirname(memoryFileOf(options, dataDir))],
   },
   git: {
     kind: 'git',
@@ -63,6 +72,7 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
     defaultOptions: () => ({ repos: [] }),
     args: (options) => list(options.repos).flatMap((repo) => ['--repo', expandHome(repo)]),
     env: () => ({}),
+    folders: (options) => list(options.repos).map(expandHome),
   },
   postgres: {
     kind: 'postgres',
@@ -80,6 +90,7 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
       ...(options.statementTimeoutMs === undefined ? [] : ['--statement-timeout-ms', String(options.statementTimeoutMs)]),
     ],
     env: () => ({}),
+    folders: () => [],
   },
 };
 
@@ -87,9 +98,14 @@ export const BUNDLED_SERVERS: Record<BundledKind, BundledServerInfo> = {
 export const DEFAULT_SERVERS_ROOT = fileURLToPath(new URL('../../../servers/', import.meta.url));
 
 export function bundledEntry(kind: BundledKind, serversRoot = DEFAULT_SERVERS_ROOT): string {
-  const source = path.join(serversRoot, kind, 'main.ts');
+  return programEntry(kind, serversRoot);
+}
+
+/** A program of servers/ (a bundled server, or the strict sandbox's relay, servers/sandbox-relay). */
+export function programEntry(name: string, serversRoot = DEFAULT_SERVERS_ROOT): string {
+  const source = path.join(serversRoot, name, 'main.ts');
   // The desktop app ships the servers built to JavaScript (dist/servers, resources/servers).
-  return existsSync(source) ? source : path.join(serversRoot, kind, 'main.js');
+  return existsSync(source) ? source : path.join(serversRoot, name, 'main.js');
 }
 
 export function defaultBundledDefinition(kind: BundledKind, dataDir: string): BundledServerDefinition {
@@ -106,6 +122,10 @@ export function defaultBundledDefinition(kind: BundledKind, dataDir: string): Bu
     secretEnv: [...info.secretEnv],
     options: info.defaultOptions(dataDir),
   };
+}
+
+function memoryFileOf(options: Record<string, string | string[]>, dataDir: string): string {
+  return expandHome(String(options.memoryFile ?? defaultMemoryFile(dataDir)));
 }
 
 export function expandHome(value: string): string {

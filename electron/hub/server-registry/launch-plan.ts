@@ -1,8 +1,11 @@
 // From a server definition to what to start: the command line of a bundled or user-defined
-// stdio server (never a shell, never anything an MCP client sent), or the URL of a remote one.
+// stdio server (never a shell, never anything an MCP client sent), sandboxed as its definition
+// says (sandbox/sandbox-service.ts), or the URL of a remote one.
 import module from 'node:module';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { childEnvironment } from '../supervisor/child-env.ts';
+import type { SandboxService } from '../sandbox/sandbox-service.ts';
+import type { SpawnSpec } from '../supervisor/process-group.ts';
 import type { LaunchPlan, RemoteAuth } from '../upstream/launch.ts';
 import { BUNDLED_SERVERS, bundledEntry, expandHome } from './bundled-catalog.ts';
 
@@ -26,6 +29,8 @@ export interface PlanContext {
   readonly deniedPaths: readonly string[];
   /** For a remote server that signs in: its auth, given the headers for its own origin. */
   readonly remoteAuth?: (headers: Record<string, string>) => Promise<RemoteAuth>;
+  /** Sandboxes command servers; without it (tests of the plan alone) they run as they are. */
+  readonly sandbox?: Pick<SandboxService, 'wrap'>;
 }
 
 export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Promise<LaunchPlan> {
@@ -35,28 +40,31 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
       // Our own servers share the hub's compile cache: they start faster and lighter.
       const cache = module.getCompileCacheDir?.();
       const declared = { ...ctx.node.env, ...(cache ? { NODE_COMPILE_CACHE: cache } : {}), ...info.env(def.options, ctx.dataDir, { deniedPaths: ctx.deniedPaths }) };
-      return {
-        kind: 'process',
-        spawn: {
-          command: ctx.node.command,
-          args: [bundledEntry(def.bundled, ctx.serversRoot), ...info.args(def.options, ctx.dataDir)],
-          env: await childEnvironment(declared, ctx.secrets),
-        },
-      };
+      const entry = bundledEntry(def.bundled, ctx.serversRoot);
+      // In a sandbox the compile cache is read-only: a server may use it, never change what the hub runs.
+      const programPaths = [entry, ...(cache ? [cache] : [])];
+      return sandboxed(def, { command: ctx.node.command, args: [entry, ...info.args(def.options, ctx.dataDir)], env: await childEnvironment(declared, ctx.secrets) }, ctx, programPaths);
     }
     case 'stdio':
-      return {
-        kind: 'process',
-        spawn: {
+      return sandboxed(
+        def,
+        {
           command: expandHome(def.command),
           args: def.args,
           cwd: def.cwd === undefined ? undefined : expandHome(def.cwd),
           env: await childEnvironment(def.env, ctx.secrets),
         },
-      };
+        ctx,
+      );
     case 'http': {
       const headers = { ...def.headers, ...ctx.secrets };
       return { kind: 'remote', url: def.url, headers, ...(ctx.remoteAuth ? { auth: await ctx.remoteAuth(headers) } : {}) };
     }
   }
+}
+
+async function sandboxed(def: ServerDefinition, spawn: SpawnSpec, ctx: PlanContext, programPaths: string[] = []): Promise<LaunchPlan> {
+  if (!ctx.sandbox) return { kind: 'process', spawn };
+  const wrapped = await ctx.sandbox.wrap(def, spawn, ctx.deniedPaths, programPaths);
+  return { kind: 'process', spawn: wrapped.spawn, sandbox: wrapped.outcome };
 }

@@ -2,7 +2,7 @@
 // can make to a server (add, remove, enable, options, write mode, tool overrides, secrets) goes
 // through here, so settings, keychain and running processes never disagree.
 import path from 'node:path';
-import type { ServerStatus, ToolInfo } from '../contract/contract.ts';
+import type { HubStatus, ServerStatus, ToolInfo } from '../contract/contract.ts';
 import { ControlError } from '../contract/contract.ts';
 import type { Catalog } from '../gateway/catalog.ts';
 import type { ServerDirectory } from '../gateway/server-directory.ts';
@@ -15,7 +15,9 @@ import { readServerSecrets, secretPresence, secretRefs } from '../secrets/server
 import { OAuthSession } from '../oauth/oauth-session.ts';
 import { usesSignIn } from '../oauth/uses-sign-in.ts';
 import type { HttpServerDefinition, ServerDefinition, ToolClass, WriteMode } from '../settings/schema.ts';
-import { ServerDefinitionSchema } from '../settings/schema.ts';
+import { HostPatternSchema, SandboxLevelSchema, ServerDefinitionSchema } from '../settings/schema.ts';
+import { NEW_SERVER_SANDBOX, sandboxLevel } from '../sandbox/sandbox-level.ts';
+import { SandboxService } from '../sandbox/sandbox-service.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { ClientLanes } from '../supervisor/client-lanes.ts';
 import { ListCache } from '../supervisor/list-cache.ts';
@@ -53,10 +55,21 @@ export class ServerManager implements ServerDirectory {
   /** The sign-in of each remote server (docs/oauth.md). */
   readonly #signIns = new Map<string, OAuthSession>();
   readonly #listCache: ListCache;
+  readonly #sandbox: SandboxService;
 
   constructor(deps: ServerManagerDeps) {
     this.#deps = deps;
     this.#listCache = new ListCache(deps.dataDir);
+    this.#sandbox = new SandboxService({
+      dataDir: deps.dataDir,
+      node: deps.node,
+      serversRoot: deps.serversRoot,
+      allowedHosts: (id) => {
+        const def = this.#supervisors.get(id)?.def;
+        return def && def.kind !== 'http' ? (def.allowedHosts ?? []) : [];
+      },
+      log: (id, text) => this.#logs.get(id)?.add('hub', text),
+    });
     for (const def of deps.settings.get().servers) this.#create(def);
   }
 
@@ -109,6 +122,13 @@ export class ServerManager implements ServerDirectory {
   async stopAll(): Promise<void> {
     for (const session of this.#signIns.values()) session.stop();
     await Promise.all(this.supervisors().map((s) => s.stop()));
+    await this.#sandbox.stopAll();
+  }
+
+  /** Whether this machine can sandbox servers, and why not (for status and the add dialog). */
+  async sandboxSupport(): Promise<HubStatus['sandbox']> {
+    const support = await this.#sandbox.support();
+    return support.available ? { available: true, mechanism: support.mechanism } : { available: false, reason: support.reason };
   }
 
   /**
@@ -119,7 +139,8 @@ export class ServerManager implements ServerDirectory {
     const def = ServerDefinitionSchema.parse(input);
     if (this.#supervisors.has(def.id)) throw new ControlError('conflict', `a server "${def.id}" already exists`);
     // New servers always start read-only: write mode is turned on only through its own confirmation.
-    const safe = { ...def, writeMode: 'off' as const };
+    // A command server is sandboxed unless its definition says otherwise.
+    const safe = { ...def, writeMode: 'off' as const, ...(def.kind === 'stdio' && def.sandbox === undefined ? { sandbox: NEW_SERVER_SANDBOX } : {}) };
     await this.#storeSecrets(safe, secrets);
     this.#deps.settings.update((s) => void s.servers.push(safe));
     const supervisor = this.#create(safe);
@@ -192,18 +213,32 @@ export class ServerManager implements ServerDirectory {
     await this.require(id).restart();
   }
 
-  /** Restarts the running servers that enforce the denied paths, so a changed list applies at once. */
+  /**
+   * Restarts the running servers that enforce the denied paths (the filesystem server, and every
+   * sandboxed server), so a changed list applies at once.
+   */
   async deniedPathsChanged(): Promise<void> {
-    const enforcing = this.supervisors().filter((s) => s.def.kind === 'bundled' && s.def.bundled === 'filesystem' && (s.state === 'running' || s.state === 'starting'));
+    const enforcing = this.supervisors().filter(
+      (s) => ((s.def.kind === 'bundled' && s.def.bundled === 'filesystem') || (sandboxLevel(s.def) ?? 'off') !== 'off') && isActive(s),
+    );
     await Promise.all(enforcing.map((s) => s.restart()));
   }
 
-  setWriteMode(id: string, writeMode: WriteMode): void {
-    const before = this.require(id).def.writeMode;
+  /**
+   * Changes write mode. A sandboxed server with folders restarts when write mode turns on or off:
+   * the OS then mounts its folders read-write or read-only, and its log says so.
+   */
+  async setWriteMode(id: string, writeMode: WriteMode): Promise<void> {
+    const supervisor = this.require(id);
+    const before = supervisor.def.writeMode;
     this.#update(id, (def) => ({ ...def, writeMode }));
+    const log = this.#logs.get(id);
     // Recorded in the server's log (and so sent as a server-log event) like every policy change.
-    if (before !== writeMode) this.#logs.get(id)?.add('hub', `write mode changed from ${before} to ${writeMode} by the user`);
+    if (before !== writeMode) log?.add('hub', `write mode changed from ${before} to ${writeMode} by the user`);
     this.#deps.changed(id, true);
+    if ((before === 'off') === (writeMode === 'off') || !isActive(supervisor) || !(await this.#sandbox.mountsFolders(supervisor.def, this.#deniedPaths()))) return;
+    log?.add('hub', `restarting it so the sandbox mounts its folders ${writeMode === 'off' ? 'read-only' : 'read-write'}`);
+    await supervisor.restart();
   }
 
   setToolOverride(id: string, tool: string, toolClass: ToolClass | null | undefined, disabled: boolean | undefined): void {
@@ -391,7 +426,12 @@ export class ServerManager implements ServerDirectory {
       roots: configuredRoots(def),
       unroutedRequest: sessionMode(def) === 'shared' ? s.unroutedRequest : undefined,
       source: def.source ? { registry: def.source.registry, name: def.source.name, version: def.source.version } : undefined,
+      sandbox: await this.#sandbox.info(def, this.#deniedPaths()),
     };
+  }
+
+  #deniedPaths(): string[] {
+    return effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
   }
 
   #create(def: ServerDefinition): ServerSupervisor {
@@ -402,12 +442,12 @@ export class ServerManager implements ServerDirectory {
       const secrets = await readServerSecrets(current, this.#deps.keychain);
       // Known before the process starts, so a token it prints at once is already scrubbed.
       for (const value of Object.values(secrets)) this.#deps.knownSecrets.add(value);
-      const deniedPaths = effectiveDeniedPaths(this.#deps.settings.get().deniedPaths, this.#deps.dataDir);
+      const deniedPaths = this.#deniedPaths();
       // One sign-in per remote server, shared by its own connection and every client's lane (so
       // there is one refresh at a time).
       const signIn = usesSignIn(current) ? this.#signIns.get(current.id) : undefined;
       const remoteAuth = signIn ? (headers: Record<string, string>) => signIn.transport(headers) : undefined;
-      return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths, remoteAuth });
+      return launchPlanFor(current, { dataDir: this.#deps.dataDir, serversRoot: this.#deps.serversRoot, node: this.#deps.node, secrets, deniedPaths, remoteAuth, sandbox: this.#sandbox });
     };
     const supervisor = new ServerSupervisor(def, {
       plan,
@@ -490,6 +530,8 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
       const sample = BUNDLED_SERVERS[next.bundled].defaultOptions('')[key];
       next.options = { ...next.options, [key]: Array.isArray(sample) ? splitList(value) : value };
     } else if (key === 'roots') next.roots = splitList(value).length > 0 ? splitList(value) : undefined;
+    else if (next.kind !== 'http' && key === 'sandbox') next.sandbox = sandboxValue(def, value);
+    else if (next.kind !== 'http' && key === 'allowedHosts') next.allowedHosts = hostsValue(value);
     else if (key === 'sessions') next.sessions = sessionsValue(def, value);
     else if (next.kind === 'stdio' && key === 'cwd') next.cwd = value || undefined;
     else if (next.kind === 'stdio' && key.startsWith('env.')) next.env = { ...next.env, [key.slice(4)]: value };
@@ -506,8 +548,8 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
 
 function settableKeys(def: ServerDefinition): string[] {
   const common = ['name', 'startup', 'secretEnv', 'roots'];
-  if (def.kind === 'bundled') return [...new Set([...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions(''))])];
-  if (def.kind === 'stdio') return [...common, 'sessions', 'cwd', 'env.NAME'];
+  if (def.kind === 'bundled') return [...new Set([...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions('')), 'sandbox', 'allowedHosts'])];
+  if (def.kind === 'stdio') return [...common, 'sessions', 'cwd', 'env.NAME', 'sandbox', 'allowedHosts'];
   return [...common, 'url', 'header.NAME', 'secretHeaders', 'oauthClientId', 'oauthClientMetadataUrl', 'oauthScopes', 'oauthRedirectPort'];
 }
 
@@ -517,6 +559,27 @@ function sessionsValue(def: ServerDefinition, value: string): 'shared' | 'per-cl
   if (def.kind === 'bundled') throw new ControlError('invalid-params', `server "${def.id}" is bundled with MCP Tray and always shared: it never asks a client for anything`);
   if (value !== 'shared' && value !== 'per-client') throw new ControlError('invalid-params', `sessions is "shared" (one process for every client) or "per-client" (one process per client session), not "${value}"`);
   return value;
+}
+
+/** `sandbox=off|standard|strict`. */
+function sandboxValue(def: ServerDefinition, value: string): 'off' | 'standard' | 'strict' {
+  const parsed = SandboxLevelSchema.safeParse(value);
+  if (!parsed.success) throw new ControlError('invalid-params', `sandbox is "standard" (hides your credentials, MCP Tray's data and other processes), "strict" (also only the allowedHosts network) or "off", not "${value}" (server "${def.id}")`);
+  return parsed.data;
+}
+
+/** `allowedHosts=a.example.com,*.example.org:443` (empty: none). */
+function hostsValue(value: string): string[] {
+  const hosts = splitList(value);
+  for (const host of hosts) {
+    if (!HostPatternSchema.safeParse(host).success) throw new ControlError('invalid-params', `"${host}" is not a host: give a name (example.com, *.example.com) or an IP address, optionally with :port`);
+  }
+  return hosts;
+}
+
+/** Whether a server holds a process (or is about to, or has given up on one) that a change must restart. */
+function isActive(supervisor: ServerSupervisor): boolean {
+  return ['running', 'starting', 'restarting'].includes(supervisor.state) || (supervisor.lanes?.all().length ?? 0) > 0;
 }
 
 function splitList(value: string): string[] {

@@ -62,6 +62,27 @@ const baseServer = {
   source: CatalogSourceSchema.optional(),
 };
 
+/**
+ * How a command server is confined by the OS (docs/sandbox.md): `standard` hides the credential
+ * stores, MCP Tray's data and other processes, and lets it write only its package cache (and, with
+ * write mode on, its folders); `strict` also limits its network to `allowedHosts`, through a proxy.
+ */
+export const SandboxLevelSchema = z.enum(['off', 'standard', 'strict']);
+export type SandboxLevel = z.infer<typeof SandboxLevelSchema>;
+
+/** A host a strict sandbox may reach: `example.com`, `*.example.com`, either with `:port`; an IP literal (IPv6 in brackets). */
+export const HostPatternSchema = z
+  .string()
+  .max(260)
+  .regex(/^(?:(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/, 'a host is a name (example.com, *.example.com) or an IP address, optionally with :port');
+
+/** The sandbox settings of a command server; absent `sandbox` means its kind's default (sandbox/sandbox-level.ts). */
+const sandboxSettings = {
+  sandbox: SandboxLevelSchema.optional(),
+  /** Hosts a `strict` sandbox lets the server reach (through MCP Tray's proxy). */
+  allowedHosts: z.array(HostPatternSchema).max(200).optional(),
+};
+
 /** One process shared by every client, or one per client session (see docs/supervisor.md). */
 export const SessionModeSchema = z.enum(['shared', 'per-client']);
 export type SessionMode = z.infer<typeof SessionModeSchema>;
@@ -70,6 +91,7 @@ export const BundledServerSchema = z.object({
   ...baseServer,
   kind: z.literal('bundled'),
   bundled: z.enum(['filesystem', 'memory', 'git', 'postgres']),
+  ...sandboxSettings,
   /** Bundled-server options, e.g. `roots` for filesystem, `repos` for git. */
   options: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
 });
@@ -81,6 +103,7 @@ export const StdioServerSchema = z.object({
   args: z.array(z.string()).default([]),
   cwd: z.string().optional(),
   env: z.record(EnvNameSchema, z.string()).default({}),
+  ...sandboxSettings,
   /** Absent means shared. */
   sessions: SessionModeSchema.optional(),
 });

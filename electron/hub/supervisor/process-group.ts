@@ -3,6 +3,7 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { windowsCommand } from './windows-command.ts';
 
 export const STOP_GRACE_MS = 3000;
 const STDIN_GRACE_MS = 300;
@@ -35,21 +36,30 @@ export class CommandNotFoundError extends Error {
   }
 }
 
-/** Spawns without a shell, as the leader of a new process group. Rejects with a clear message. */
+/**
+ * Spawns without a shell, as the leader of a new process group. Rejects with a clear message. On
+ * Windows the command is resolved as the MCP SDK does (windows-command.ts), so `npx` entries start.
+ */
 export function spawnGroup(spec: SpawnSpec): Promise<ChildProcessWithoutNullStreams> {
-  const command = resolveCommand(spec.command, spec.env.PATH ?? spec.env.Path ?? '');
+  const windows = process.platform === 'win32' ? windowsCommand(spec.command, spec.args, spec.env, spec.cwd) : undefined;
+  const command = windows?.command ?? resolveCommand(spec.command, spec.env.PATH ?? spec.env.Path ?? '');
   return new Promise((resolve, reject) => {
     if (spec.cwd !== undefined && !existsSync(spec.cwd)) {
       reject(new Error(`working directory ${spec.cwd} does not exist`));
       return;
     }
-    const child = spawn(command, spec.args, {
+    if (windows && windows.file === undefined) {
+      reject(new CommandNotFoundError(spec.command, spec.env.Path ?? spec.env.PATH ?? ''));
+      return;
+    }
+    const child = spawn(command, windows?.args ?? spec.args, {
       cwd: spec.cwd,
       env: spec.env,
       stdio: ['pipe', 'pipe', 'pipe'],
       shell: false,
       detached: process.platform !== 'win32',
       windowsHide: true,
+      windowsVerbatimArguments: windows?.windowsVerbatimArguments,
     });
     child.once('spawn', () => resolve(child));
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -61,8 +71,8 @@ export function spawnGroup(spec: SpawnSpec): Promise<ChildProcessWithoutNullStre
   });
 }
 
-/** Resolves a bare command name on the given PATH so the child's PATH, not the hub's, decides. */
-function resolveCommand(command: string, searchPath: string): string {
+/** Resolves a bare command name on the given PATH so the child's PATH, not the hub's, decides (POSIX). */
+export function resolveCommand(command: string, searchPath: string): string {
   if (command.includes('/') || command.includes('\\') || process.platform === 'win32') return command;
   for (const dir of searchPath.split(path.delimiter)) {
     if (!dir) continue;

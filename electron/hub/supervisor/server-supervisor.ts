@@ -16,6 +16,8 @@ import { CommandNotFoundError, delay, type ExitInfo } from './process-group.ts';
 import type { ServerLog } from './server-log.ts';
 import type { ListCache } from './list-cache.ts';
 import type { ClientLanes } from './client-lanes.ts';
+import { SandboxUnavailableError, type SandboxOutcome } from '../sandbox/sandbox-service.ts';
+import { sandboxFailureHint } from '../sandbox/sandbox-hint.ts';
 
 export const MAX_RESTARTS = 5;
 export const STABLE_MS = 60_000;
@@ -80,6 +82,8 @@ export class ServerSupervisor {
   #idleTimer: NodeJS.Timeout | undefined;
   #attempt: Promise<void> | undefined;
   #callsInFlight = 0;
+  /** How the latest start was sandboxed: its log says so when that changes, its crash messages use it. */
+  #sandbox: SandboxOutcome | undefined;
 
   constructor(def: ServerDefinition, deps: SupervisorDeps) {
     this.def = def;
@@ -256,6 +260,9 @@ export class ServerSupervisor {
     try {
       const plan = await this.#deps.plan(this.def);
       if (generation !== this.#generation) return;
+      const sandbox = plan.kind === 'process' ? plan.sandbox : undefined;
+      if (sandbox && sandbox.summary !== this.#sandbox?.summary) this.#deps.log.add('hub', sandbox.summary);
+      this.#sandbox = sandbox;
       run = await launch(plan, this.#deps.log);
       // Stopped while it was being spawned: nothing of it may stay behind.
       if (generation !== this.#generation) return await run.stop();
@@ -308,6 +315,12 @@ export class ServerSupervisor {
         if (generation !== this.#generation) return;
         this.problem = error.message;
         return this.#set('needs-sign-in');
+      }
+      // Restarting cannot bring a sandbox that is missing: say so once, and do not run it open.
+      if (error instanceof SandboxUnavailableError) {
+        this.problem = error.message;
+        this.#deps.log.add('hub', `start refused: ${error.message}`);
+        return this.#set('not-installed');
       }
       // Restarting cannot install it: say so once instead of a crash loop.
       if (error instanceof CommandNotFoundError) {
@@ -423,15 +436,17 @@ export class ServerSupervisor {
   }
 
   #summarize(exit: ExitInfo | undefined, reason?: string): ExitSummary {
+    const tail = this.#deps.log.tail(20);
+    const sandbox = this.#sandbox;
+    // A sandboxed server's failure says that it runs in a sandbox, what it was refused, and how to loosen it.
+    const hint = sandbox?.applied && sandbox.level !== 'off' ? sandboxFailureHint({ serverId: this.id, level: sandbox.level, lines: tail.map((line) => line.text) }) : undefined;
+    const said = reason ?? exit?.reason;
     return {
       code: exit?.code ?? null,
       signal: exit?.signal ?? null,
       at: exit?.at ?? new Date().toISOString(),
-      reason: reason ?? exit?.reason,
-      stderrTail: this.#deps.log
-        .tail(20)
-        .filter((line) => line.stream !== 'hub')
-        .map((line) => line.text),
+      reason: hint ? `${said ?? (exit ? describeExit(exit) : 'it failed')}; ${hint}` : said,
+      stderrTail: tail.filter((line) => line.stream !== 'hub').map((line) => line.text),
     };
   }
 

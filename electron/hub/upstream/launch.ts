@@ -7,6 +7,7 @@ import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/tran
 import { StreamTransport } from '../jsonrpc/stream-transport.ts';
 import { spawnGroup, stopGroup, type ExitInfo, type SpawnSpec } from '../supervisor/process-group.ts';
 import type { ServerLog } from '../supervisor/server-log.ts';
+import type { SandboxOutcome } from '../sandbox/sandbox-service.ts';
 
 export interface Launched {
   readonly transport: Transport;
@@ -26,7 +27,7 @@ export interface RemoteAuth {
 }
 
 export type LaunchPlan =
-  | { readonly kind: 'process'; readonly spawn: SpawnSpec }
+  | { readonly kind: 'process'; readonly spawn: SpawnSpec; readonly sandbox?: SandboxOutcome }
   | { readonly kind: 'remote'; readonly url: string; readonly headers: Record<string, string>; readonly auth?: RemoteAuth };
 
 export async function launch(plan: LaunchPlan, log: ServerLog): Promise<Launched> {

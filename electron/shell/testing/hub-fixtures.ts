@@ -23,6 +23,7 @@ export function server(overrides: Partial<ServerStatus> & Pick<ServerStatus, 'id
     sessionsSettable: false,
     clientProcesses: [],
     roots: [],
+    sandbox: { level: 'standard', sandboxed: true, mechanism: 'bubblewrap', reach: [], gaps: [], allowedHosts: [], settable: true },
     ...overrides,
   };
 }

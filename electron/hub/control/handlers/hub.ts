@@ -19,6 +19,8 @@ export interface HubHandlerDeps {
   /** What the hub noticed that the user should know (settings reset, leftovers, call log trouble). */
   problems(): readonly string[];
   readonly keychain: Pick<SecretStore, 'status'>;
+  /** Whether servers can be sandboxed here (docs/sandbox.md). */
+  sandbox(): Promise<HubStatus['sandbox']>;
   readonly gateway: Pick<Gateway, 'sessions' | 'disconnect'>;
   readonly approvals: Pick<ApprovalQueue, 'list'>;
   allServers(): Promise<ServerStatus[]>;
@@ -37,6 +39,7 @@ export function hubHandlers(deps: HubHandlerDeps): HubHandlers {
         endpoints: { ...deps.endpoints(), socket: deps.socket },
         http: deps.http(),
         keychain: keychain.available ? { available: true } : { available: false, reason: keychain.reason },
+        sandbox: await deps.sandbox(),
         servers: await deps.allServers(),
         clients: deps.gateway.sessions().map((s) => s.info()),
         approvals: deps.approvals.list(),

@@ -67,7 +67,7 @@ export function serverHandlers(deps: ServerHandlerDeps): ServerHandlers {
       if (mode === 'allow' && confirm !== 'allow') {
         throw new ControlError('needs-confirmation', `write mode "allow" lets every client run "${id}"'s write tools without asking you; confirm "allow" explicitly`);
       }
-      deps.servers.setWriteMode(id, mode);
+      await deps.servers.setWriteMode(id, mode);
       if (mode === 'off') deps.approvals.denyServer(id);
       return serverStatus(id);
     },

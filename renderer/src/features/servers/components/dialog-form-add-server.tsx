@@ -10,7 +10,20 @@ import { toastStore } from '../../../common/state/toast-store.ts';
 import { buildDefinition, slugify, type ServerDraft } from '../lib/build-definition.ts';
 import { FieldsSecretRows, type SecretRow } from './fields-secret-rows.tsx';
 
-const EMPTY: Omit<ServerDraft, 'secrets'> = { kind: 'stdio', id: '', name: '', startup: 'eager', command: '', args: '', pairs: '', url: '', oauthClientId: '', oauthScopes: '' };
+const EMPTY: Omit<ServerDraft, 'secrets'> = { kind: 'stdio', id: '', name: '', startup: 'eager', command: '', args: '', pairs: '', url: '', oauthClientId: '', oauthScopes: '', sandbox: 'standard' };
+
+function sandboxNote(server: { readonly sandbox: { readonly settable: boolean; readonly sandboxed: boolean; readonly level: string; readonly reason?: string } }): string {
+  if (!server.sandbox.settable) return '';
+  return server.sandbox.sandboxed ? ` Sandboxed (${server.sandbox.level}).` : ` Not sandboxed: ${server.sandbox.reason}.`;
+}
+
+/** What each sandbox level lets the server reach (docs/sandbox.md); its page then lists it exactly. */
+const SANDBOX_HINTS = {
+  standard:
+    'It cannot see other processes, the keychain, MCP Tray’s data or your protected paths; it reads the rest of your files, writes only its package cache (its folders too once write mode is on), and has the network.',
+  strict: 'As standard, and its network reaches only the hosts you list on its page (Settings → Allowed hosts), through MCP Tray’s proxy.',
+  off: 'It runs with everything you can reach: your files, your keychain, other programs’ environments. Only for a server you trust like any program you run.',
+} as const;
 
 export function DialogFormAddServer({ onClose }: { readonly onClose: () => void }) {
   const [draft, setDraft] = useState(EMPTY);
@@ -42,7 +55,7 @@ export function DialogFormAddServer({ onClose }: { readonly onClose: () => void 
         stored++;
       }
       const signIn = server.state === 'needs-sign-in' ? ' It needs you to sign in: use Sign in on its page.' : '';
-      toastStore.show('success', `Added ${server.name}${stored ? `; ${stored} secret${stored > 1 ? 's' : ''} stored in the keychain` : ''}. Write mode is off.${signIn}`);
+      toastStore.show('success', `Added ${server.name}${stored ? `; ${stored} secret${stored > 1 ? 's' : ''} stored in the keychain` : ''}. Write mode is off.${sandboxNote(server)}${signIn}`);
       navigate('servers', server.id);
       onClose();
     } catch (e) {
@@ -105,6 +118,15 @@ export function DialogFormAddServer({ onClose }: { readonly onClose: () => void 
             </Field>
             <Field label="Environment" hint="KEY=VALUE per line, not secret. Put tokens under Secrets below.">
               {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
+            </Field>
+            <Field label="Sandbox" hint={SANDBOX_HINTS[draft.sandbox ?? 'standard']}>
+              {(p) => (
+                <select {...p} className="select" value={draft.sandbox} onChange={(e) => update({ sandbox: e.target.value as 'standard' | 'strict' | 'off' })}>
+                  <option value="standard">Standard</option>
+                  <option value="strict">Strict: no network but the hosts you list</option>
+                  <option value="off">Off: runs as you</option>
+                </select>
+              )}
             </Field>
           </>
         ) : (

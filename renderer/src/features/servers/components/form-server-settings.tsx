@@ -1,5 +1,5 @@
 // Edits what `servers.set` may change (name, startup, whether clients share one process, roots, a
-// bundled server's options), and removes the server. Lists (roots, repos) are edited comma-separated.
+// bundled server's options, its sandbox and allowed hosts), and removes the server. Lists (roots, repos) are edited comma-separated.
 import { useState } from 'react';
 import { control } from '../../../api/control-client.ts';
 import type { ServerStatus } from '../../../api/contract-types.ts';
@@ -21,6 +21,7 @@ export function FormServerSettings({ server }: { readonly server: ServerStatus }
     ...(server.sessionsSettable ? { sessions: server.sessions as string } : {}),
     ...(ownRoots ? { roots: asText(server.roots) } : {}),
     ...Object.fromEntries(Object.entries(server.options).map(([k, v]) => [k, asText(v)])),
+    ...(server.sandbox.settable ? { sandbox: server.sandbox.level, allowedHosts: server.sandbox.allowedHosts.join(', ') } : {}),
   };
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [removing, setRemoving] = useState(false);
@@ -67,6 +68,25 @@ export function FormServerSettings({ server }: { readonly server: ServerStatus }
         {ownRoots && (
           <Field label="Roots" hint="Comma-separated folders. The server gets them when it asks for roots on a session no single client owns; a per-client session gets its client's own roots.">
             {(p) => <input {...p} className="input mono" value={values.roots ?? ''} onChange={set('roots')} />}
+          </Field>
+        )}
+        {server.sandbox.settable && (
+          <Field
+            label="Sandbox"
+            hint="Standard: no other processes, keychain, MCP Tray data or protected paths; its folders writable only with write mode on. Strict: also no network but the allowed hosts. Changing it restarts the server."
+          >
+            {(p) => (
+              <select {...p} className="select" value={values.sandbox} onChange={set('sandbox')}>
+                <option value="standard">Standard</option>
+                <option value="strict">Strict: no network but the allowed hosts</option>
+                <option value="off">Off: runs as you</option>
+              </select>
+            )}
+          </Field>
+        )}
+        {server.sandbox.settable && values.sandbox === 'strict' && (
+          <Field label="Allowed hosts" hint="Comma-separated: api.github.com:443, *.example.com, 127.0.0.1:8080. Reached through MCP Tray’s proxy; nothing else is.">
+            {(p) => <input {...p} className="input mono" value={values.allowedHosts ?? ''} onChange={set('allowedHosts')} />}
           </Field>
         )}
         {Object.keys(server.options).map((key) => (

@@ -1,4 +1,4 @@
-// The server list beside the detail: name, state, tool counts and write mode at a glance.
+// The server list beside the detail: name, state, tool counts, write mode and sandbox at a glance.
 import type { ServerStatus } from '../../../api/contract-types.ts';
 import { hrefTo } from '../../../common/lib/router.ts';
 import { setupNeeded } from '../lib/option-labels.ts';
@@ -39,6 +39,7 @@ export function ListServers({ servers, selectedId }: { readonly servers: readonl
                   update {server.update.version}
                 </span>
               )}
+              {server.sandbox.settable && <span title={server.sandbox.sandboxed ? undefined : server.sandbox.reason}>{server.sandbox.sandboxed ? `sandboxed${server.sandbox.level === 'strict' ? ' (strict)' : ''}` : 'not sandboxed'}</span>}
             </span>
             {attention(server) && <span className={`server-item-problem${server.state === 'stopped' || setupNeeded(server) ? '' : ' is-error'}`}>{attention(server)}</span>}
           </a>

@@ -1,4 +1,4 @@
-// A server's state in full: why it is in it, uptime, process, what it offers, what it says about
+// A server's state in full: why it is in it, uptime, process, what it offers, its sandbox, what it says about
 // itself (its MCP instructions: e.g. the bundled postgres server says here why pg_query needs
 // approval with this connection), its last exit.
 import type { ServerStatus } from '../../../api/contract-types.ts';
@@ -8,6 +8,7 @@ import { setupNeeded } from '../lib/option-labels.ts';
 import { stateView } from '../lib/server-state.ts';
 import { CalloutUnroutedRequest } from './callout-unrouted-request.tsx';
 import { PanelClientProcesses } from './panel-client-processes.tsx';
+import { PanelSandbox } from './panel-sandbox.tsx';
 
 export function PanelOverview({ server }: { readonly server: ServerStatus }) {
   const now = useNow(1000);
@@ -71,6 +72,7 @@ export function PanelOverview({ server }: { readonly server: ServerStatus }) {
           <code className="wrap">{server.launch}</code>
         </dd>
       </dl>
+      <PanelSandbox server={server} />
       {server.sessions === 'per-client' && <PanelClientProcesses server={server} />}
       {exit && (
         <section aria-label="Last exit">

@@ -22,6 +22,8 @@ export interface ServerDraft {
   readonly oauthClientId?: string;
   /** Scopes to ask for when the server does not say (optional). */
   readonly oauthScopes?: string;
+  /** A command server's sandbox (absent: the hub's default, standard). */
+  readonly sandbox?: 'standard' | 'strict' | 'off';
   readonly secrets: readonly SecretDraft[];
 }
 
@@ -63,6 +65,7 @@ export function buildDefinition(draft: ServerDraft): ServerDefinition {
       args: draft.args.split('\n').map((a) => a.trim()).filter(Boolean),
       env: parsePairs(draft.pairs, '='),
       secretEnv: secretNames,
+      ...(draft.sandbox ? { sandbox: draft.sandbox } : {}),
     };
   }
   if (!/^https?:\/\//.test(draft.url.trim())) throw new Error('Enter the server URL, starting with https:// or http://.');
