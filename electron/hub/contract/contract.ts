@@ -13,6 +13,8 @@ import { clientRequests, type ClientResults } from './api/clients.ts';
 import { uiRequests, type UiResults } from './api/ui.ts';
 import { signInRequests, type SignInResults } from './api/sign-in.ts';
 import { cliToolRequests, type CliToolResults } from './api/cli-tool.ts';
+import { limitRequests, type LimitResults } from './api/limits.ts';
+import { telemetryRequests, type TelemetryResults } from './api/telemetry.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -27,6 +29,8 @@ export const requestSchemas = {
   ...uiRequests,
   ...signInRequests,
   ...cliToolRequests,
+  ...limitRequests,
+  ...telemetryRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -36,7 +40,7 @@ export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
 /** What a handler receives: the params after validation, defaults filled in. */
 export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, LimitResults, TelemetryResults {}
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */

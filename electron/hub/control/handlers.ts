@@ -10,8 +10,10 @@ import { clientHandlers, type ClientHandlerDeps } from './handlers/clients.ts';
 import { uiHandlers, type UiHandlerDeps } from './handlers/ui.ts';
 import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
 import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
+import { limitHandlers, type LimitHandlerDeps } from './handlers/limits.ts';
+import { telemetryHandlers, type TelemetryHandlerDeps } from './handlers/telemetry.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & LimitHandlerDeps & TelemetryHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -24,5 +26,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...uiHandlers(deps),
     ...signInHandlers(deps),
     ...cliToolHandlers(deps),
+    ...limitHandlers(deps),
+    ...telemetryHandlers(deps),
   };
 }
