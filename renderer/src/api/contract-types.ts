@@ -26,4 +26,6 @@ export type {
 export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
 export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';
+export type { LimitInfo } from '../../../electron/hub/contract/api/limits.ts';
+export type { TelemetryInfo } from '../../../electron/hub/contract/api/telemetry.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';
