@@ -159,12 +159,12 @@ export function testServerDefinition(id: string, args: string[] = [], extra: Rec
 }
 
 /** Lines the test server appended to its --calls-file. */
-export function callsReceived(file: string): Array<{ tool: string; args: Record<string, unknown> }> {
+export function callsReceived(file: string): Array<{ tool: string; args: Record<string, unknown>; meta?: Record<string, unknown> }> {
   try {
     return readFileSync(file, 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as { tool: string; args: Record<string, unknown> });
+      .map((line) => JSON.parse(line) as { tool: string; args: Record<string, unknown>; meta?: Record<string, unknown> });
   } catch {
     return [];
   }

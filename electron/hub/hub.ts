@@ -39,6 +39,11 @@ import { CatalogService } from './catalog/catalog-service.ts';
 import { PidFile } from './supervisor/pid-file.ts';
 import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
 import { HEADLESS_UPDATES, unsupportedUpdates, type UpdateSource } from './updates/update-source.ts';
+import { CallLimiter } from './limits/call-limiter.ts';
+import { LimitBook } from './limits/limit-book.ts';
+import { createCallHooks } from './gateway/call-hooks.ts';
+import { HubTelemetry } from './telemetry/hub-telemetry.ts';
+import { exportHeaders } from './telemetry/telemetry-headers.ts';
 
 export { HUB_VERSION } from './version.ts';
 import { HUB_VERSION } from './version.ts';
@@ -94,6 +99,9 @@ export class Hub {
   readonly #clients: ClientsFeature;
   readonly #callLog: CallLog;
   readonly #problems: string[] = [];
+  readonly #telemetry: HubTelemetry;
+  /** Telemetry settings are applied one change at a time. */
+  #telemetryApplied: Promise<void> = Promise.resolve();
   /** The web UI's sign-in and sessions; its token never leaves the hub (http/ui-auth.ts). */
   #ui: UiAuth | undefined;
   #carrier: HttpControlCarrier | undefined;
@@ -118,13 +126,21 @@ export class Hub {
     const bridgeLauncher = options.bridgeLauncher ?? checkoutLauncher();
     this.#clientTokens = new ClientTokens(this.#keychain, this.settings, this.#knownSecrets);
     const rules = new SettingsRuleBook(this.settings);
+    this.#telemetry = new HubTelemetry(() => this.#gateway.sessions().map((s) => ({ clientId: s.identity.clientId, transport: s.identity.transport })));
+    const recorder = this.#telemetry.observing(callLog);
 
     this.#approvals = new ApprovalQueue(
       () => this.settings.get().approvalDeadlineSeconds,
       rules,
       {
-        requested: (approval) => this.emit({ type: 'approval-requested', approval }),
-        resolved: (id, decision) => this.emit({ type: 'approval-resolved', id, decision }),
+        requested: (approval) => {
+          this.#telemetry.approvalRequested(approval.id, approval.server, approval.tool, approval.client);
+          this.emit({ type: 'approval-requested', approval });
+        },
+        resolved: (id, decision) => {
+          this.#telemetry.approvalResolved(id, decision);
+          this.emit({ type: 'approval-resolved', id, decision });
+        },
       },
     );
 
@@ -145,6 +161,8 @@ export class Hub {
         connected: sessionId === undefined ? undefined : (connection) => this.#gateway.laneConnected(serverId, sessionId, connection),
       }),
       changed: (serverId, listsChanged) => {
+        const state = this.#servers.get(serverId)?.state;
+        if (state) this.#telemetry.serverState(serverId, state);
         if (listsChanged) this.#gateway.listsChanged();
         void this.#emitServer(serverId);
       },
@@ -155,8 +173,9 @@ export class Hub {
     this.#gateway = new Gateway({
       directory: this.#servers,
       approvals: this.#approvals,
-      recorder: callLog,
+      recorder,
       secrets: this.#knownSecrets,
+      hooks: createCallHooks({ limiter: new CallLimiter(() => this.settings.get().limits), telemetry: this.#telemetry, recorder, secrets: this.#knownSecrets }),
       sessionChanged: (session) => this.#sessionEvents.push(session.id, session),
       sessionClosed: (sessionId) => {
         this.#sessionEvents.forget(sessionId);
@@ -218,6 +237,8 @@ export class Hub {
         loginLink: () => this.loginLink(),
         rotateUiToken: () => this.rotateUiToken(),
         updates,
+        limits: new LimitBook(this.settings),
+        telemetryChanged: () => this.#applyTelemetry(),
         cliTool: {
           status: () => cliToolStatus(dataDir, bridgeLauncher),
           install: () => installCliTool(dataDir, bridgeLauncher),
@@ -284,6 +305,7 @@ export class Hub {
     // Every stored secret is known before any server starts: a server's stderr is scrubbed of its
     // own secrets and of every other server's (and of the clients' HTTP tokens).
     await Promise.all([hub.#servers.learnSecrets(), hub.#clientTokens.learn()]);
+    await hub.#applyTelemetry();
     await hub.#servers.bootAll();
     if (options.refreshIdeEntriesFor) await hub.#refreshIdeEntries(options.refreshIdeEntriesFor);
     hub.#catalog.start();
@@ -362,10 +384,30 @@ export class Hub {
       await this.#gateway.closeAll();
       this.#catalog.stop();
       await this.#servers.stopAll();
+      // What was measured up to here still leaves (bounded wait when the collector is gone).
+      await this.#telemetryApplied;
+      await this.#telemetry.shutdown();
       clearInterval(this.#retentionTimer);
       await this.#callLog.close();
     })();
     return this.#stopping;
+  }
+
+  /** Builds, rebuilds or stops the OpenTelemetry export from settings (secret header values from the keychain). */
+  #applyTelemetry(): Promise<void> {
+    this.#telemetryApplied = this.#telemetryApplied.then(async () => {
+      try {
+        const settings = this.settings.get().telemetry;
+        const { headers, missing } = await exportHeaders(settings, this.#keychain, this.#knownSecrets);
+        if (settings.enabled && missing.length > 0) {
+          this.recordProblem(`OpenTelemetry export goes without header(s) ${missing.join(', ')}: no value in the keychain; set it in Settings → Telemetry`);
+        }
+        await this.#telemetry.configure(settings, headers);
+      } catch (error) {
+        this.recordProblem(`OpenTelemetry export could not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return this.#telemetryApplied;
   }
 
   #retention(): void {

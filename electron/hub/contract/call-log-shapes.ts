@@ -14,7 +14,9 @@ export type CallDecision =
   /** The client cancelled the call, or disconnected, while it waited for approval. */
   | 'cancelled-client'
   | 'blocked-write-off'
-  | 'blocked-disabled';
+  | 'blocked-disabled'
+  /** Over a rate limit (docs/limits.md): refused before it reached the server. */
+  | 'rate-limited';
 
 export type CallOutcome = 'ok' | 'tool-error' | 'protocol-error' | 'server-exited' | 'cancelled' | 'refused';
 

@@ -15,6 +15,8 @@ import { signInRequests, type SignInResults } from './api/sign-in.ts';
 import { cliToolRequests, type CliToolResults } from './api/cli-tool.ts';
 import { updateRequests, type UpdateResults } from './api/updates.ts';
 import { catalogRequests, type CatalogResults } from './api/catalog.ts';
+import { limitRequests, type LimitResults } from './api/limits.ts';
+import { telemetryRequests, type TelemetryResults } from './api/telemetry.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -31,6 +33,8 @@ export const requestSchemas = {
   ...cliToolRequests,
   ...updateRequests,
   ...catalogRequests,
+  ...limitRequests,
+  ...telemetryRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -40,7 +44,7 @@ export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
 /** What a handler receives: the params after validation, defaults filled in. */
 export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults, CatalogResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults, CatalogResults, LimitResults, TelemetryResults {}
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */

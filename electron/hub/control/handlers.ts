@@ -12,8 +12,10 @@ import { signInHandlers, type SignInHandlerDeps } from './handlers/sign-in.ts';
 import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts';
 import { updateHandlers, type UpdateHandlerDeps } from './handlers/updates.ts';
 import { catalogHandlers, type CatalogHandlerDeps } from './handlers/catalog.ts';
+import { limitHandlers, type LimitHandlerDeps } from './handlers/limits.ts';
+import { telemetryHandlers, type TelemetryHandlerDeps } from './handlers/telemetry.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps & LimitHandlerDeps & TelemetryHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -28,5 +30,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...cliToolHandlers(deps),
     ...updateHandlers(deps),
     ...catalogHandlers(deps),
+    ...limitHandlers(deps),
+    ...telemetryHandlers(deps),
   };
 }

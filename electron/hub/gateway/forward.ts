@@ -5,6 +5,7 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import { ErrorCode, McpError, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { describeExit, ServerUnavailableError } from '../supervisor/server-supervisor.ts';
 import type { DirectoryServer } from './server-directory.ts';
+import { withTraceContext } from '../telemetry/trace-meta.ts';
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -34,7 +35,8 @@ export async function forwardRequest(
 ): Promise<Record<string, unknown>> {
   const clientToken = progressTokenOf(params);
   const { _meta, ...rest } = params;
-  const meta = metaForServer(_meta);
+  // The hub's span (when telemetry is on) becomes the server's parent: docs/telemetry.md.
+  const meta = withTraceContext(metaForServer(_meta));
   const forwarded = meta ? { ...rest, _meta: meta } : rest;
   supervisor.callStarted();
   let run = supervisor.currentRun;

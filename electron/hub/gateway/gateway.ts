@@ -27,13 +27,14 @@ import type { ApprovalQueue } from '../approvals/approval-gate.ts';
 import type { CallRecorder } from '../call-log/call-record.ts';
 import type { CallMethod } from '../contract/call-log-shapes.ts';
 import type { KnownSecrets } from '../call-log/redact.ts';
-import { CallInProgress } from '../call-log/call-in-progress.ts';
+import { CallInProgress, type CallTarget } from '../call-log/call-in-progress.ts';
 import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { sessionMode } from '../server-registry/session-mode.ts';
 import { requiresTask } from '../upstream/task-support.ts';
 import type { ServerRequest, UpstreamConnection } from '../upstream/upstream-connection.ts';
 import { Catalog } from './catalog.ts';
+import { toolCallTarget, type CallHooks } from './call-hooks.ts';
 import { ClientSession, type SessionIdentity } from './client-session.ts';
 import { asProtocolError, forwardRequest, ServerExitedError, type Extra } from './forward.ts';
 import { ListAnnouncer } from './list-announcer.ts';
@@ -56,6 +57,8 @@ export interface GatewayDeps {
   readonly unrouted?: (serverId: string, method: string, sessions: number) => void;
   /** A line for a server's log (what the hub answered it, say). */
   readonly serverLog?: (serverId: string, text: string) => void;
+  /** Rate limits and trace spans around each call (call-hooks.ts); none in tests that do not need them. */
+  readonly hooks?: CallHooks;
 }
 
 export class Gateway {
@@ -262,6 +265,11 @@ export class Gateway {
     return parts.join('\n\n');
   }
 
+  /** A call under the hub's rate limits and inside its trace span (call-hooks.ts). */
+  #hooked<T>(session: ClientSession, call: CallTarget, meta: Record<string, unknown> | undefined, extra: Extra, run: () => Promise<T>): Promise<T> {
+    return this.#deps.hooks ? this.#deps.hooks.around(session, call, meta, extra, run) : run();
+  }
+
   /** Tracks a forwarded call so server→client requests can find their session. */
   async #tracked<T>(serverId: string, session: ClientSession, extra: Extra, run: () => Promise<T>): Promise<T> {
     const key = randomUUID();
@@ -290,7 +298,8 @@ export class Gateway {
       recorder: deps.recorder,
       secrets: deps.secrets,
     };
-    const call = () => handleToolCall(ctx, session, params, extra);
+    const handled = () => handleToolCall(ctx, session, params, extra);
+    const call = () => (entry ? this.#hooked(session, toolCallTarget(deps.directory, entry.serverId, entry.item, params.arguments), params._meta, extra, handled) : handled());
     try {
       return (await (entry ? this.#tracked(entry.serverId, session, extra, call) : call())) as Record<string, unknown>;
     } finally {
@@ -321,7 +330,8 @@ export class Gateway {
     server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
       const entry = this.catalogFor(session).prompts.get(request.params.name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
-      return this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...request.params, name: entry.item.name }, request.params.arguments ?? {}, extra);
+      const call = { serverId: entry.serverId, method: 'prompts/get', target: entry.item.name, arguments: request.params.arguments ?? {}, class: 'read' } as const;
+      return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...request.params, name: entry.item.name }, call.arguments, extra));
     });
 
     server.setRequestHandler(ListResourcesRequestSchema, async () => ({
@@ -334,7 +344,8 @@ export class Gateway {
 
     server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
       const serverId = this.#resourceOwner(request.params.uri, session);
-      return this.#readLike(session, serverId, 'resources/read', request.params.uri, request.params, { uri: request.params.uri }, extra);
+      const call = { serverId, method: 'resources/read', target: request.params.uri, arguments: { uri: request.params.uri }, class: 'read' } as const;
+      return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, serverId, 'resources/read', request.params.uri, request.params, call.arguments, extra));
     });
 
     server.setRequestHandler(SubscribeRequestSchema, async (request) => {

@@ -28,6 +28,8 @@ export const accounts = {
   oauth: (serverId: string, part: string) => `${serverId}:oauth:${part}`,
   /** The key the web UI's sessions are derived from (never shown; see http/ui-auth.ts). */
   uiToken: 'ui:token',
+  /** A header value sent with OpenTelemetry exports (telemetry/telemetry-headers.ts). */
+  telemetryHeader: (name: string) => `telemetry:header:${name}`,
 };
 
 export class OsKeychain implements SecretStore {

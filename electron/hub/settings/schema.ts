@@ -154,6 +154,43 @@ export const DeniedPathSchema = z
 
 export const HttpClientSchema = z.object({ clientId: z.string(), issuedAt: z.string() });
 
+/**
+ * A bound on calls (tools/call, resources/read, prompts/get): at most `perMinute` in any sliding
+ * 60 s and at most `concurrent` at once. Each of client, server and tool narrows what it counts;
+ * one left out matches every value, and the matching calls share one budget (docs/limits.md).
+ */
+export const CallLimitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a limit id is a slug of at most 40 characters: a-z, 0-9 and "-"'),
+    client: z.string().min(1).max(120).optional(),
+    server: ServerIdSchema.optional(),
+    /** The server's own tool name; a limit on a tool counts only tools/call. */
+    tool: z.string().min(1).max(200).optional(),
+    perMinute: z.number().int().min(1).max(1_000_000).optional(),
+    concurrent: z.number().int().min(1).max(10_000).optional(),
+  })
+  .refine((limit) => limit.perMinute !== undefined || limit.concurrent !== undefined, 'a limit needs perMinute, concurrent or both')
+  .refine((limit) => limit.tool === undefined || limit.server !== undefined, 'a limit on a tool needs its server too (tool names are per server)');
+export type CallLimit = z.infer<typeof CallLimitSchema>;
+
+/**
+ * OpenTelemetry export (docs/telemetry.md), off by default. Header values named in
+ * `secretHeaders` live in the keychain (account `telemetry:header:<name>`), never here.
+ */
+export const TelemetrySettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** The collector's OTLP/HTTP base URL; traces go to <endpoint>/v1/traces, metrics to <endpoint>/v1/metrics. */
+  endpoint: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4318'),
+  serviceName: z.string().min(1).max(120).default('mcp-tray'),
+  headers: z.record(HeaderNameSchema, z.string().max(4096)).default({}),
+  secretHeaders: z.array(HeaderNameSchema).max(20).default([]),
+  /** Put the call's arguments (redacted like the call log) on its span. */
+  exportArguments: z.boolean().default(false),
+  /** How often metrics are sent. */
+  metricIntervalSeconds: z.number().int().min(1).max(3600).default(60),
+});
+export type TelemetrySettings = z.infer<typeof TelemetrySettingsSchema>;
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   port: z.number().int().min(0).max(65535).default(47831),
@@ -180,5 +217,12 @@ export const SettingsSchema = z.object({
   httpClients: z.array(HttpClientSchema).default([]),
   /** Paths no bundled server may reach (besides MCP Tray's data folder, always denied): see policy/denied-paths.ts. */
   deniedPaths: z.array(DeniedPathSchema).max(500).default([...DEFAULT_DENIED_PATHS]),
+  /** Bounds on calls; none by default. */
+  limits: z
+    .array(CallLimitSchema)
+    .max(500)
+    .default([])
+    .refine((limits) => new Set(limits.map((l) => l.id)).size === limits.length, 'two limits have the same id'),
+  telemetry: TelemetrySettingsSchema.default(() => TelemetrySettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

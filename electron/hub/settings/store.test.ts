@@ -40,4 +40,36 @@ describe('SettingsStore with the conf backend', () => {
     expect(readdirSync(dataDir).filter((f) => f.startsWith('settings.json.corrupt-'))).toHaveLength(1);
     expect(typeof store.get().port).toBe('number');
   });
+
+  it('says which limit or telemetry value is wrong, and starts without limits rather than with a half-read one', () => {
+    for (const [bad, says] of [
+      [{ limits: [{ id: 'limit-1', client: 'cursor' }] }, 'a limit needs perMinute, concurrent or both'],
+      [{ limits: [{ id: 'limit-1', tool: 'bump', perMinute: 5 }] }, 'a limit on a tool needs its server too'],
+      [{ limits: [{ id: 'limit-1', perMinute: -5 }] }, 'limits[0].perMinute'],
+      [{ limits: [{ id: 'a', perMinute: 1 }, { id: 'a', concurrent: 1 }] }, 'two limits have the same id'],
+      [{ telemetry: { enabled: true, endpoint: 'ftp://collector' } }, 'telemetry.endpoint'],
+      [{ telemetry: { headers: { 'bad header': 'x' } } }, 'telemetry.headers["bad header"]'],
+    ] as const) {
+      const dataDir = tempDataDir();
+      writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(bad));
+      const store = SettingsStore.open(dataDir);
+      expect(store.problem?.message).toContain(says);
+      expect(store.get().limits).toEqual([]);
+      expect(store.get().telemetry.enabled).toBe(false);
+    }
+  });
+
+  it('keeps limits and telemetry settings across opens; telemetry is off by default', () => {
+    const dataDir = tempDataDir();
+    const store = SettingsStore.open(dataDir);
+    expect(store.get().telemetry).toMatchObject({ enabled: false, serviceName: 'mcp-tray', exportArguments: false });
+    store.update((s) => {
+      s.limits.push({ id: 'limit-1', client: 'cursor', server: 'test', tool: 'bump', perMinute: 5 });
+      s.telemetry.enabled = true;
+    });
+    const again = SettingsStore.open(dataDir);
+    expect(again.problem).toBeUndefined();
+    expect(again.get().limits).toEqual([{ id: 'limit-1', client: 'cursor', server: 'test', tool: 'bump', perMinute: 5 }]);
+    expect(again.get().telemetry.enabled).toBe(true);
+  });
 });

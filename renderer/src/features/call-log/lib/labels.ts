@@ -13,6 +13,7 @@ export const DECISIONS: Readonly<Record<CallDecision, { label: string; tone: Ton
   'cancelled-client': { label: 'Client cancelled', tone: 'off' },
   'blocked-write-off': { label: 'Blocked: write off', tone: 'warn' },
   'blocked-disabled': { label: 'Blocked: disabled', tone: 'warn' },
+  'rate-limited': { label: 'Rate limited', tone: 'warn' },
 };
 
 export const OUTCOMES: Readonly<Record<CallOutcome, { label: string; tone: Tone }>> = {

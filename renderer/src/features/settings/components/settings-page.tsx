@@ -8,9 +8,11 @@ import { SectionAbout } from './section-about.tsx';
 import { SectionCliTool } from './section-cli-tool.tsx';
 import { SectionUpdates } from './section-updates.tsx';
 import { TableRules } from './table-rules.tsx';
+import { SectionLimits } from './section-limits.tsx';
+import { FormTelemetry } from './form-telemetry.tsx';
 import '../settings.css';
 
-/** Settings: the hub's own settings, the persisted approval rules, and where things are. */
+/** Settings: the hub's own settings, rate limits, telemetry, the persisted approval rules, and where things are. */
 export function SettingsPage() {
   const settings = useHub((s) => s.settings);
   return (
@@ -24,6 +26,12 @@ export function SettingsPage() {
       </Panel>
       <Panel id="denied-paths" title="Protected paths">
         {settings && <SectionDeniedPaths deniedPaths={settings.deniedPaths} />}
+      </Panel>
+      <Panel id="limits" title="Rate limits">
+        <SectionLimits />
+      </Panel>
+      <Panel id="telemetry" title="Telemetry (OpenTelemetry)">
+        <FormTelemetry />
       </Panel>
       <Panel id="cli-tool" title="Command-line tool">
         <SectionCliTool />
