@@ -106,7 +106,10 @@ describe('with a hub running', () => {
   it('servers add with a command that is not installed: added, "not installed" at once, a short reason', async () => {
     const added = await cli(dataDir, ['servers', 'add', 'bogus', '--', 'does-not-exist-xyz']);
     expect(added.code).toBe(0);
-    expect(added.stdout).toBe('added bogus: not installed ("does-not-exist-xyz" is not installed (not found on your login PATH); install it, then restart this server)\n');
+    const [first, ...reach] = added.stdout.split('\n');
+    expect(first).toBe('added bogus: not installed ("does-not-exist-xyz" is not installed (not found on your login PATH); install it, then restart this server)');
+    // Then what the new server may reach under its sandbox (docs/sandbox.md).
+    expect(reach.join('\n')).toMatch(/^ {2}sandbox: standard/);
     const server = (await cliJson<HubStatus>(dataDir, ['status'])).servers.find((s) => s.id === 'bogus') as ServerStatus;
     expect(server.state).toBe('not-installed');
     expect(server.failures).toBe(0);
