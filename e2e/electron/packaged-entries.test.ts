@@ -8,7 +8,7 @@
 // - "Install into IDE" writes an entry that runs the runtime, without ELECTRON_RUN_AS_NODE; an SDK
 //   client lists tools through it, including those of a bundled server the runtime runs.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -73,6 +73,26 @@ async function startApp(dataDir: string, home: string, version: string): Promise
   return { stderr: () => stderr };
 }
 
+const exeOf = (pid: number) => {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A process and all below it (Linux: /proc/<pid>/task/<tid>/children). */
+function processTree(pid: number): number[] {
+  const children = (() => {
+    try {
+      return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return [];
+    }
+  })();
+  return [pid, ...children.flatMap(processTree)];
+}
+
 const cursorConfig = (home: string) => path.join(home, '.cursor', 'mcp.json');
 const cursorEntry = (home: string) => (JSON.parse(readFileSync(cursorConfig(home), 'utf8')) as { mcpServers: Record<string, Entry> }).mcpServers['mcp-tray']!;
 
@@ -101,9 +121,10 @@ describe('the packaged app without the runAsNode fuse', () => {
   it('runs its bundled servers with its own runtime, and "Install into IDE" writes an entry that lists tools without ELECTRON_RUN_AS_NODE', async () => {
     const { dataDir, home } = setUp();
     await startApp(dataDir, home, '1.0.0');
-    // The bundled server's process is the runtime (Linux: /proc/<pid>/exe), not the app as Node.
+    // The bundled server's program is the runtime (Linux: /proc/<pid>/exe), not the app as Node;
+    // under its sandbox the process the hub started is bubblewrap, with the runtime below it.
     const memory = (await cliJson<Status>(dataDir, ['status'])).servers.find((s) => s.id === 'memory');
-    expect(readlinkSync(`/proc/${memory?.pid}/exe`)).toBe(realpathSync(runtime));
+    expect(processTree(memory!.pid!).map((pid) => exeOf(pid))).toContain(realpathSync(runtime));
 
     const installed = await cli(dataDir, ['install', 'cursor'], { env: { HOME: home } });
     expect(installed.code, installed.stderr).toBe(0);

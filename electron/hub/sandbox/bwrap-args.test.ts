@@ -29,6 +29,7 @@ const host: Record<string, HostPath['kind']> = {
   '/home/ada/.config/MCP Tray/memory': 'dir',
   '/run/user/1000': 'dir',
   '/var/lib/bus/socket': 'other',
+  '/tmp/.mount_app': 'dir',
   '/tmp/.mount_app/usr/bin/app': 'file',
 };
 const lookup = (p: string): HostPath => ({ real: p, kind: host[p] ?? 'missing' });
@@ -101,6 +102,15 @@ describe('a sandbox profile as bubblewrap arguments', () => {
     const args = bwrapArgs(profile({ busPaths: ['/var/lib/bus/socket'] }), target, { ...options, programPaths: ['/tmp/.mount_app/usr/bin/app'] });
     expect(pairs(args, '--ro-bind')).toContainEqual(['/dev/null', '/var/lib/bus/socket']);
     expect(pairs(args, '--ro-bind')).toContainEqual(['/tmp/.mount_app', '/tmp/.mount_app']);
+  });
+
+  it('mounts back a program started through a link in /tmp that leads elsewhere', () => {
+    const linked = (p: string): HostPath =>
+      p === '/tmp/resources-x' ? { real: p, kind: 'dir' } : p === '/tmp/resources-x/runtime/rt' ? { real: '/opt/app/runtime/rt', kind: 'file' } : lookup(p);
+    const args = bwrapArgs(profile(), target, { ...options, programPaths: ['/tmp/resources-x/runtime/rt'], lookup: linked });
+    expect(pairs(args, '--ro-bind')).toContainEqual(['/tmp/resources-x', '/tmp/resources-x']);
+    // Where it leads is outside /tmp, in the read-only system: nothing more to mount.
+    expect(args.filter((a) => a.startsWith('/opt/app'))).toEqual([]);
   });
 
   it('uses --disable-userns only where the probe found it works', () => {

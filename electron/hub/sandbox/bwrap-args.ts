@@ -81,11 +81,17 @@ export function bwrapArgs(profile: SandboxProfile, target: BwrapTarget, options:
   }
   for (const file of options.programPaths) {
     const found = lookup(file);
-    // Only from /tmp (an AppImage's mount point): the runtime folders hold sockets, never programs.
-    if (found.kind === 'missing' || !inside(found.real, '/tmp') || found.real === '/tmp') continue;
-    // The whole top folder there: a program's libraries sit beside it.
-    const top = topFolder(found.real, '/tmp');
-    add({ op: 'bind', source: top, path: top, writable: false });
+    if (found.kind === 'missing') continue;
+    // The path as given and where it leads: the program is started by the first, and a link in
+    // /tmp pointing elsewhere (or a link elsewhere pointing into /tmp) must resolve inside too.
+    for (const place of new Set([path.posix.resolve(file), found.real])) {
+      // Only from /tmp (an AppImage's mount point): the runtime folders hold sockets, never programs.
+      if (!inside(place, '/tmp') || place === '/tmp') continue;
+      // The whole top folder there: a program's libraries sit beside it.
+      const top = topFolder(place, '/tmp');
+      const topFound = lookup(top);
+      if (topFound.kind === 'dir') add({ op: 'bind', source: topFound.real, path: top, writable: false });
+    }
   }
   for (const folder of profile.folders) {
     const found = lookup(folder);
