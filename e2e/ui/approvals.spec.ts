@@ -20,8 +20,9 @@ test.describe('approvals', () => {
   test.beforeAll(async () => {
     hub = await startUiHub({ servers: [] });
     callsFile = path.join(hub.dataDir, 'calls.jsonl');
-    // Added through the CLI after start so the calls file lives in this hub's data dir.
-    const add = await hub.cli(['servers', 'add', 'counter', '--', process.execPath, TEST_SERVER, '--calls-file', callsFile]);
+    // Added through the CLI after start so the calls file lives in this hub's data dir. The test
+    // server writes that file, which a sandbox hides from a server: it runs unsandboxed.
+    const add = await hub.cli(['servers', 'add', 'counter', '--sandbox', 'off', '--', process.execPath, TEST_SERVER, '--calls-file', callsFile]);
     expect(add.code, add.stderr).toBe(0);
     expect((await hub.cli(['servers', 'write', 'counter', 'ask', '--yes'])).code).toBe(0);
   });
@@ -55,7 +56,7 @@ test.describe('approvals', () => {
 
     await modal.getByRole('button', { name: 'Approve once' }).click();
     const result = await call;
-    expect(result.isError).toBeFalsy();
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
     expect(result.structuredContent).toEqual({ counter: 3 });
     await expect(modal).toBeHidden();
 
