@@ -190,10 +190,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     handler: 'set',
   },
   {
+    path: ['servers', 'review'],
+    summary: 'tools held because their definition changed since you trusted it (or new ones), with a diff',
+    details:
+      'A held tool is neither listed nor callable. Accept the new definition with mcp-tray servers tool ID TOOL --accept (clients see it again), or keep it held with --reject.',
+    args: [{ name: 'ID', optional: true }],
+    options: json,
+    load: servers,
+    handler: 'review',
+  },
+  {
     path: ['servers', 'tool'],
-    summary: 'class or disable one tool (--read on a write tool needs --yes)',
+    summary: 'class or disable one tool (--read on a write tool needs --yes); accept or reject a held tool',
     args: [{ name: 'ID' }, { name: 'TOOL' }],
     options: {
+      accept: { type: 'boolean', description: 'trust the changed definition of a held tool: clients see it again' },
+      reject: { type: 'boolean', description: 'keep a held tool held (its changed definition is not trusted)' },
       read: { type: 'boolean', description: 'treat it as a read tool' },
       write: { type: 'boolean', description: 'treat it as a write tool' },
       auto: { type: 'boolean', description: "back to the server's own hint" },
