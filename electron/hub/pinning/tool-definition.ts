@@ -50,7 +50,9 @@ export function becomesReadOnly(before: PinnedDefinition | undefined, after: Pin
 
 /** A unified diff of the pinned definition against the one the server presents now. */
 export function definitionDiff(serverId: string, before: PinnedDefinition | undefined, after: PinnedDefinition): string {
-  return createTwoFilesPatch(`${serverId}/${after.name} (pinned)`, `${serverId}/${after.name} (now)`, before ? definitionText(before) : '', definitionText(after), undefined, undefined, { context: 3 });
+  const patch = createTwoFilesPatch(`${serverId}/${after.name} (pinned)`, `${serverId}/${after.name} (now)`, before ? definitionText(before) : '', definitionText(after), undefined, undefined, { context: 3 });
+  // The library's "=====" separator line says nothing here.
+  return patch.replace(/^=+\n/, '');
 }
 
 function canonical(value: unknown): unknown {
