@@ -287,7 +287,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       session: { type: 'boolean', description: 'also approve this tool for the rest of the session' },
       always: { type: 'boolean', description: 'always approve this tool for this client (a rule)' },
+      args: { type: 'string', value: 'JSON', description: 'run it with these arguments instead (a JSON object that fits the tool\'s input schema; once only)' },
     },
+    details: "Example: mcp-tray approvals approve 1b2c… --args '{\"by\": 1}'. The client is told the call ran with edited arguments; the call log keeps both.",
     load: () => import('./commands/approvals.ts'),
     handler: 'approve',
   },
