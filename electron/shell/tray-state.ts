@@ -38,7 +38,7 @@ export function signInNeeded(state: TrayState): ServerStatus[] {
 
 /** Tools held for the user's review (pinned definitions that changed, or new tools): not the rejected ones. */
 export function toolsToReview(state: TrayState): number {
-  return state.servers.reduce((n, s) => n + (s.heldTools ?? []).filter((h) => !h.rejected).length, 0);
+  return state.servers.filter((s) => s.enabled).reduce((n, s) => n + (s.heldTools ?? []).filter((h) => !h.rejected).length, 0);
 }
 
 /**

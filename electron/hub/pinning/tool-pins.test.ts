@@ -24,7 +24,7 @@ function setup() {
   return { dir, pins, log, changed, reopen: () => new ToolPins(new PinStore(dir), events) };
 }
 
-const def = { id: 'test' } as const;
+const def = { id: 'test', kind: 'stdio' } as const;
 const names = (tools: readonly UpstreamTool[]) => tools.map((t) => t.name);
 
 describe('pinned tool definitions', () => {
@@ -72,7 +72,7 @@ describe('pinned tool definitions', () => {
     const { pins } = setup();
     pins.screen(def, [tool('peek', 'Reads.', true)]);
     expect(names(pins.screen(def, [tool('peek', 'Reads.', true), tool('bump', 'Adds.')]))).toEqual(['peek', 'bump']);
-    const held = { id: 'cat', newTools: 'hold' } as const;
+    const held = { id: 'cat', kind: 'http', newTools: 'hold' } as const;
     pins.screen(held, [tool('peek', 'Reads.', true)]);
     expect(names(pins.screen(held, [tool('peek', 'Reads.', true), tool('wipe', 'Deletes.')]))).toEqual(['peek']);
     expect(pins.held('cat')[0]).toMatchObject({ kind: 'new', fields: ['new tool'] });
@@ -80,6 +80,14 @@ describe('pinned tool definitions', () => {
     expect(() => pins.accept('cat', 'peek')).toThrow(/is not held/);
     expect(newToolsPolicy({ source: { registry: 'r', name: 'io.x/y', version: '1' } })).toBe('hold');
     expect(newToolsPolicy({})).toBe('list');
+  });
+
+  it('leaves bundled servers alone: their definitions are MCP Tray\'s own', () => {
+    const { pins } = setup();
+    const bundled = { id: 'pg', kind: 'bundled' } as const;
+    pins.screen(bundled, [tool('pg_query', 'Runs SQL.')]);
+    expect(names(pins.screen(bundled, [tool('pg_query', 'Runs SQL.', true)]))).toEqual(['pg_query']);
+    expect(pins.held()).toEqual([]);
   });
 
   it('forgets a removed server: the same id starts afresh', () => {

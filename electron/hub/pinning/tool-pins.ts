@@ -48,8 +48,13 @@ export class ToolPins {
     this.#events = events;
   }
 
-  /** The tools of a server its clients may see; pins them on first sight, holds what changed. */
-  screen(def: Pick<ServerDefinition, 'id' | 'newTools' | 'source'>, tools: readonly UpstreamTool[]): UpstreamTool[] {
+  /**
+   * The tools of a server its clients may see; pins them on first sight, holds what changed.
+   * Bundled servers are MCP Tray's own code: their tools change only with MCP Tray or with their
+   * settings (the postgres server's pg_query follows its role), so they are not pinned.
+   */
+  screen(def: Pick<ServerDefinition, 'id' | 'kind' | 'newTools' | 'source'>, tools: readonly UpstreamTool[]): readonly UpstreamTool[] {
+    if (def.kind === 'bundled') return tools;
     const policy = newToolsPolicy(def);
     const memo = this.#memo.get(tools);
     if (memo && memo.version === this.#version && memo.policy === policy) return memo.visible;
