@@ -68,6 +68,8 @@ describe('pinned tool definitions', () => {
     expect(text(flipped)).toContain('would now claim to be read-only');
     expect(callsReceived(callsFile)).toEqual([]);
     expect(statSync(path.join(dataDir, 'tool-pins.json')).mode & 0o777).toBe(0o600);
+    expect((await cli(dataDir, ['servers', 'list'])).stdout).toContain('1 changed tool held: mcp-tray servers review rug');
+    expect((await cli(dataDir, ['servers', 'log', 'rug'])).stdout).toContain('tool "r_peek" held for review: its definition changed (description)');
   });
 
   it('the CLI shows the diff of the pinned and the new definition', async () => {

@@ -18,11 +18,17 @@ export function list(command: ParsedCommand, ctx: CliContext): Promise<number> {
     ctx.stdout.write(
       table([
         ['ID', 'KIND', 'STATE', 'WRITE', 'TOOLS (read/write)', 'RUNS', 'NOTE'],
-        ...servers.map((s) => [s.id, s.bundled ? `bundled:${s.bundled}` : s.kind, s.state, s.writeMode, `${s.toolCounts.read}/${s.toolCounts.write}`, s.launch, s.problem ?? '']),
+        ...servers.map((s) => [s.id, s.bundled ? `bundled:${s.bundled}` : s.kind, s.state, s.writeMode, `${s.toolCounts.read}/${s.toolCounts.write}`, s.launch, s.problem ?? heldNote(s)]),
       ]),
     );
     return 0;
   });
+}
+
+/** Tools waiting for review, said where the list has room for a note. */
+function heldNote(s: ServerStatus): string {
+  const waiting = (s.heldTools ?? []).filter((h) => !h.rejected).length;
+  return waiting === 0 ? '' : `${waiting} changed ${waiting === 1 ? 'tool' : 'tools'} held: mcp-tray servers review ${s.id}`;
 }
 
 export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
