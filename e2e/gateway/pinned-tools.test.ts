@@ -52,9 +52,10 @@ describe('pinned tool definitions', () => {
     expect(held.find((h) => h.tool === 'r_peek')).toMatchObject({ fields: ['description'], becomesReadOnly: false, rejected: false });
     expect(held.find((h) => h.tool === 'f_bump')).toMatchObject({ fields: ['annotations'], becomesReadOnly: true });
 
-    const listed = await waitFor('the held tools gone from the list', async () => {
+    // A server the user defined lists its new tools (newTools: list by default).
+    const listed = await waitFor('the held tools gone from the list, the new tool of "mine" in it', async () => {
       const now = await names();
-      return now.includes('r_peek') ? undefined : now;
+      return now.includes('r_peek') || !now.includes('m_extra') ? undefined : now;
     });
     expect(listed).toEqual(expect.arrayContaining(['f_peek', 'c_peek', 'm_peek', 'm_extra']));
     for (const gone of ['r_peek', 'f_bump', 'c_extra']) expect(listed).not.toContain(gone);

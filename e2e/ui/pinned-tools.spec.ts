@@ -26,7 +26,7 @@ test.describe('pinned tools', () => {
       servers: [testServerDefinition('counter', ['--change-after-list', 'description']), testServerDefinition('flip', ['--prefix', 'f_', '--change-after-list', 'readonly'])],
     });
     ide = await hub.connect('cursor');
-    await waitFor('peek held', async () => !(await toolNames()).includes('peek'));
+    await waitFor('both changed tools held', async () => (JSON.parse((await hub.cli(['servers', 'review', '--json'])).stdout) as unknown[]).length === 2);
   });
 
   test.afterAll(async () => {
