@@ -21,7 +21,7 @@ test.describe('approvals', () => {
     hub = await startUiHub({ servers: [] });
     callsFile = path.join(hub.dataDir, 'calls.jsonl');
     // Added through the CLI after start so the calls file lives in this hub's data dir.
-    const add = await hub.cli(['servers', 'add', 'counter', '--', process.execPath, TEST_SERVER, '--calls-file', callsFile]);
+    const add = await hub.cli(['servers', 'add', 'counter', '--sandbox', 'off', '--', process.execPath, TEST_SERVER, '--calls-file', callsFile]);
     expect(add.code, add.stderr).toBe(0);
     expect((await hub.cli(['servers', 'write', 'counter', 'ask', '--yes'])).code).toBe(0);
   });
