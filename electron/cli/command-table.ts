@@ -190,10 +190,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     handler: 'set',
   },
   {
+    path: ['servers', 'review'],
+    summary: 'tools held because their definition changed since you trusted it (or new ones), with a diff',
+    details:
+      'A held tool is neither listed nor callable. Accept the new definition with mcp-tray servers tool ID TOOL --accept (clients see it again), or keep it held with --reject.',
+    args: [{ name: 'ID', optional: true }],
+    options: json,
+    load: servers,
+    handler: 'review',
+  },
+  {
     path: ['servers', 'tool'],
-    summary: 'class or disable one tool (--read on a write tool needs --yes)',
+    summary: 'class or disable one tool (--read on a write tool needs --yes); accept or reject a held tool',
     args: [{ name: 'ID' }, { name: 'TOOL' }],
     options: {
+      accept: { type: 'boolean', description: 'trust the changed definition of a held tool: clients see it again' },
+      reject: { type: 'boolean', description: 'keep a held tool held (its changed definition is not trusted)' },
       read: { type: 'boolean', description: 'treat it as a read tool' },
       write: { type: 'boolean', description: 'treat it as a write tool' },
       auto: { type: 'boolean', description: "back to the server's own hint" },
@@ -275,7 +287,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       session: { type: 'boolean', description: 'also approve this tool for the rest of the session' },
       always: { type: 'boolean', description: 'always approve this tool for this client (a rule)' },
+      args: { type: 'string', value: 'JSON', description: 'run it with these arguments instead (a JSON object that fits the tool\'s input schema; once only)' },
     },
+    details: "Example: mcp-tray approvals approve 1b2c… --args '{\"by\": 1}'. The client is told the call ran with edited arguments; the call log keeps both.",
     load: () => import('./commands/approvals.ts'),
     handler: 'approve',
   },

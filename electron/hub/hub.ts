@@ -47,6 +47,9 @@ import { exportHeaders } from './telemetry/telemetry-headers.ts';
 
 export { HUB_VERSION } from './version.ts';
 import { HUB_VERSION } from './version.ts';
+import { withHeldTools } from './pinning/held-status.ts';
+import { PinStore } from './pinning/pin-store.ts';
+import { ToolPins } from './pinning/tool-pins.ts';
 const RETENTION_EVERY_MS = 10 * 60_000;
 /** Problems kept for the UI; unexpected errors beyond this push out the oldest of their kind. */
 const MAX_PROBLEMS = 40;
@@ -94,6 +97,7 @@ export class Hub {
   readonly #servers: ServerManager;
   readonly #catalog: CatalogService;
   readonly #gateway: Gateway;
+  readonly #pins: ToolPins;
   readonly #approvals: ApprovalQueue;
   readonly #clientTokens: ClientTokens;
   readonly #clients: ClientsFeature;
@@ -144,6 +148,17 @@ export class Hub {
       },
     );
 
+    this.#pins = new ToolPins(new PinStore(dataDir), {
+      held: (serverId, held) => this.#serverLog(serverId, `tool "${held.tool}" held for review: ${held.kind === 'new' ? 'a new tool' : `its definition changed (${held.fields.join(', ')})`}${held.becomesReadOnly ? '; it would now claim to be read-only' : ''}; see: mcp-tray servers review ${serverId}`),
+      decided: (serverId, tool, decision) => this.#serverLog(serverId, `tool "${tool}": the user ${decision} its new definition`),
+      // Told from inside a listing: the lists are looked at again once it is done.
+      changed: (serverId) =>
+        setImmediate(() => {
+          this.#gateway.listsChanged();
+          void this.#emitServer(serverId);
+        }),
+    });
+
     this.#servers = new ServerManager({
       dataDir,
       settings: this.settings,
@@ -163,6 +178,10 @@ export class Hub {
       changed: (serverId, listsChanged) => {
         const state = this.#servers.get(serverId)?.state;
         if (state) this.#telemetry.serverState(serverId, state);
+        const supervisor = this.#servers.get(serverId);
+        if (!supervisor) this.#pins.forget(serverId);
+        // Pinned when first seen, whether or not a client lists them yet.
+        else if (listsChanged && supervisor.def.enabled && supervisor.listsKnown) this.#pins.screen(supervisor.def, supervisor.lists.tools);
         if (listsChanged) this.#gateway.listsChanged();
         void this.#emitServer(serverId);
       },
@@ -175,6 +194,7 @@ export class Hub {
       approvals: this.#approvals,
       recorder,
       secrets: this.#knownSecrets,
+      pins: this.#pins,
       hooks: createCallHooks({ limiter: new CallLimiter(() => this.settings.get().limits), telemetry: this.#telemetry, recorder, secrets: this.#knownSecrets }),
       sessionChanged: (session) => this.#sessionEvents.push(session.id, session),
       sessionClosed: (sessionId) => {
@@ -182,9 +202,7 @@ export class Hub {
         this.emit({ type: 'session-closed', sessionId });
       },
       unrouted: (serverId, method, sessions) => this.#servers.noteUnrouted(serverId, method, sessions),
-      serverLog: (serverId, text) => {
-        if (this.#servers.get(serverId)) this.#servers.logOf(serverId).add('hub', text);
-      },
+      serverLog: (serverId, text) => this.#serverLog(serverId, text),
     });
 
     this.#clients = createClientsFeature({
@@ -239,6 +257,7 @@ export class Hub {
         updates,
         limits: new LimitBook(this.settings),
         telemetryChanged: () => this.#applyTelemetry(),
+        pins: this.#pins,
         cliTool: {
           status: () => cliToolStatus(dataDir, bridgeLauncher),
           install: () => installCliTool(dataDir, bridgeLauncher),
@@ -419,9 +438,13 @@ export class Hub {
 
   /** A server's status, with the newer version its registry has (from the catalog's last check). */
   async #serverStatus(id: string): Promise<ServerStatus> {
-    const status = await this.#servers.status(id, this.#gateway.catalog());
+    const status = withHeldTools(await this.#servers.status(id, this.#gateway.catalog()), this.#pins.held(id));
     const update = this.#catalog.updateFor(id);
     return update ? { ...status, update: { version: update } } : status;
+  }
+
+  #serverLog(serverId: string, text: string): void {
+    if (this.#servers.get(serverId)) this.#servers.logOf(serverId).add('hub', text);
   }
 
   async #emitServer(serverId: string): Promise<void> {

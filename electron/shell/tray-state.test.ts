@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRow } from '../hub/contract/api/clients.ts';
 import type { ControlCall } from '../hub/contract/contract.ts';
-import { installTargetsFrom, loadTrayState, statusLine } from './tray-state.ts';
+import { installTargetsFrom, loadTrayState, statusLine, trayIconState, trayTooltip } from './tray-state.ts';
 import { approval, server, session } from './testing/hub-fixtures.ts';
 
 describe('tray state', () => {
@@ -29,5 +29,14 @@ describe('tray state', () => {
   it('counts enabled servers only in the status line', () => {
     const state = { servers: [server({ id: 'a' }), server({ id: 'b', enabled: false, state: 'disabled' })], approvals: [], sessions: [session('s1')], installTargets: [], startAtLogin: false, problems: [] };
     expect(statusLine(state)).toBe('1 of 1 server running · 1 client connected');
+  });
+
+  it('asks for attention while a held tool waits for review, not for a rejected one', () => {
+    const held = (rejected: boolean) => ({ serverId: 'a', tool: 'bump', kind: 'changed' as const, fields: ['description'], becomesReadOnly: false, rejected, digest: '0'.repeat(64) });
+    const base = { approvals: [], sessions: [], installTargets: [], startAtLogin: false, problems: [] };
+    const waiting = { ...base, servers: [server({ id: 'a', heldTools: [held(false)] })] };
+    expect(trayIconState(waiting)).toBe('attention');
+    expect(trayTooltip(waiting)).toContain('1 changed tool to review');
+    expect(trayIconState({ ...base, servers: [server({ id: 'a', heldTools: [held(true)] })] })).toBe('normal');
   });
 });

@@ -36,6 +36,11 @@ export function signInNeeded(state: TrayState): ServerStatus[] {
   return state.servers.filter((s) => s.enabled && (s.state === 'needs-sign-in' || s.auth?.pendingScope !== undefined));
 }
 
+/** Tools held for the user's review (pinned definitions that changed, or new tools): not the rejected ones. */
+export function toolsToReview(state: TrayState): number {
+  return state.servers.filter((s) => s.enabled).reduce((n, s) => n + (s.heldTools ?? []).filter((h) => !h.rejected).length, 0);
+}
+
 /**
  * Attention (pending approvals) wins over error (a crashed server): an approval has a deadline
  * and a client waiting on it, while a crashed server stays crashed until the user acts. A server
@@ -45,6 +50,7 @@ export function trayIconState(state: TrayState): TrayIconState {
   if (state.approvals.length > 0) return 'attention';
   if (crashedServers(state).length > 0) return 'error';
   if (signInNeeded(state).length > 0) return 'attention';
+  if (toolsToReview(state) > 0) return 'attention';
   return 'normal';
 }
 
@@ -68,6 +74,8 @@ export function trayTooltip(state: TrayState): string {
   const lines = ['MCP Tray', statusLine(state)];
   if (state.approvals.length > 0) lines.push(`${state.approvals.length} waiting for your approval`);
   for (const server of signInNeeded(state)) lines.push(`Sign in to ${server.name}`);
+  const review = toolsToReview(state);
+  if (review > 0) lines.push(`${review} changed ${review === 1 ? 'tool' : 'tools'} to review`);
   for (const problem of state.problems) lines.push(problem);
   return lines.join('\n');
 }

@@ -27,10 +27,12 @@ export function approve(command: ParsedCommand, ctx: CliContext): Promise<number
   const session = flag(command, 'session');
   const always = flag(command, 'always');
   if (session && always) throw new CliError('choose --session or --always, not both', undefined, 2);
+  const edited = editedArguments(option(command, 'args'));
+  if (edited && (session || always)) throw new CliError('--args approves this one call only: leave out --session and --always', undefined, 2);
   return withHub(ctx.dataDir, async (hub) => {
     const decision = always ? 'approve-always' : session ? 'approve-session' : 'approve-once';
-    await hub.request('approvals.decide', { id, decision });
-    ctx.stdout.write(`approved ${id}${always ? ' (always, for this client and tool)' : session ? ' (for this session)' : ' (once)'}\n`);
+    await hub.request('approvals.decide', { id, decision, ...(edited ? { arguments: edited } : {}) });
+    ctx.stdout.write(`approved ${id}${always ? ' (always, for this client and tool)' : session ? ' (for this session)' : edited ? ' (once, with your arguments)' : ' (once)'}\n`);
     return 0;
   });
 }
@@ -42,4 +44,17 @@ export function deny(command: ParsedCommand, ctx: CliContext): Promise<number> {
     ctx.stdout.write(`denied ${id}\n`);
     return 0;
   });
+}
+
+/** `--args JSON`: a JSON object, or a one-line error saying what is wrong with it. */
+function editedArguments(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`--args is not valid JSON: ${(error as Error).message}`, undefined, 2);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new CliError('--args must be a JSON object, e.g. \'{"path": "notes.md"}\'', undefined, 2);
+  return value as Record<string, unknown>;
 }

@@ -18,11 +18,17 @@ export function list(command: ParsedCommand, ctx: CliContext): Promise<number> {
     ctx.stdout.write(
       table([
         ['ID', 'KIND', 'STATE', 'WRITE', 'TOOLS (read/write)', 'RUNS', 'NOTE'],
-        ...servers.map((s) => [s.id, s.bundled ? `bundled:${s.bundled}` : s.kind, s.state, s.writeMode, `${s.toolCounts.read}/${s.toolCounts.write}`, s.launch, s.problem ?? '']),
+        ...servers.map((s) => [s.id, s.bundled ? `bundled:${s.bundled}` : s.kind, s.state, s.writeMode, `${s.toolCounts.read}/${s.toolCounts.write}`, s.launch, s.problem ?? heldNote(s)]),
       ]),
     );
     return 0;
   });
+}
+
+/** Tools waiting for review, said where the list has room for a note. */
+function heldNote(s: ServerStatus): string {
+  const waiting = (s.heldTools ?? []).filter((h) => !h.rejected).length;
+  return waiting === 0 ? '' : `${waiting} changed ${waiting === 1 ? 'tool' : 'tools'} held: mcp-tray servers review ${s.id}`;
 }
 
 export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
@@ -176,9 +182,34 @@ export function set(command: ParsedCommand, ctx: CliContext): Promise<number> {
   });
 }
 
+export function review(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const given = command.args.ID;
+  const id = typeof given === 'string' ? given : undefined;
+  return withHub(ctx.dataDir, async (hub) => {
+    const held = await hub.request('servers.review', id === undefined ? {} : { id });
+    if (flag(command, 'json')) {
+      ctx.stdout.write(json(held));
+      return 0;
+    }
+    if (held.length === 0) {
+      ctx.stdout.write(`No tools are held${id ? ` on server "${id}"` : ''}.\n`);
+      return 0;
+    }
+    for (const h of held) {
+      const why = h.kind === 'new' ? 'new tool' : `changed: ${h.fields.join(', ')}`;
+      const flags = [h.becomesReadOnly ? 'would now claim to be read-only' : '', h.rejected ? 'rejected by you' : ''].filter(Boolean);
+      ctx.stdout.write(`${h.serverId}/${h.tool}: held (${why})${flags.length ? ` [${flags.join('; ')}]` : ''}\n`);
+      ctx.stdout.write(h.diff.endsWith('\n') ? h.diff : `${h.diff}\n`);
+      ctx.stdout.write(`  accept: mcp-tray servers tool ${h.serverId} ${h.tool} --accept   reject: mcp-tray servers tool ${h.serverId} ${h.tool} --reject\n\n`);
+    }
+    return 0;
+  });
+}
+
 export function tool(command: ParsedCommand, ctx: CliContext): Promise<number> {
   const id = arg(command, 'ID');
   const name = arg(command, 'TOOL');
+  if (flag(command, 'accept') || flag(command, 'reject')) return decideHeld(command, ctx, id, name);
   const toolClass = flag(command, 'read') ? 'read' : flag(command, 'write') ? 'write' : flag(command, 'auto') ? null : undefined;
   const disabled = flag(command, 'disable') ? true : flag(command, 'enable') ? false : undefined;
   const confirm = flag(command, 'read') && flag(command, 'yes') ? ('read' as const) : undefined;
@@ -191,6 +222,20 @@ export function tool(command: ParsedCommand, ctx: CliContext): Promise<number> {
     });
     const info = server.tools.find((t) => t.name === name);
     ctx.stdout.write(info ? `${id}/${name}: ${info.class}${info.classSource === 'user' ? ' (set by you)' : ''}${info.disabled ? ', disabled' : ''}\n` : `${id}/${name}: saved (the server does not list this tool now)\n`);
+    return 0;
+  });
+}
+
+function decideHeld(command: ParsedCommand, ctx: CliContext, id: string, name: string): Promise<number> {
+  const others = ['read', 'write', 'auto', 'disable', 'enable'].filter((f) => flag(command, f));
+  if (flag(command, 'accept') && flag(command, 'reject')) throw new CliError('--accept and --reject exclude each other', undefined, 2);
+  if (others.length > 0) throw new CliError(`--${flag(command, 'accept') ? 'accept' : 'reject'} goes alone, without --${others[0]}`, undefined, 2);
+  const decision = flag(command, 'accept') ? ('accept' as const) : ('reject' as const);
+  return withHub(ctx.dataDir, async (hub) => {
+    await hub.request('servers.tool', { id, tool: name, decision });
+    ctx.stdout.write(
+      decision === 'accept' ? `${id}/${name}: accepted; clients see it again\n` : `${id}/${name}: rejected; it stays held until the server presents another definition\n`,
+    );
     return 0;
   });
 }

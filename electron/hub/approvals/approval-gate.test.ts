@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApprovalInfo } from '../contract/shapes.ts';
 import { ClientSession } from '../gateway/client-session.ts';
 import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';
-import { ApprovalQueue, type ApprovalCall, type RuleBook } from './approval-gate.ts';
+import { ApprovalQueue, EditedArgumentsError, type ApprovalCall, type RuleBook } from './approval-gate.ts';
 
 /** Double of the settings-backed rule book. */
 class MemoryRuleBook implements RuleBook {
@@ -151,5 +151,23 @@ describe('ApprovalQueue', () => {
     await expect(waiting).resolves.toEqual({ decision: 'denied-user', reason: undefined });
     expect(rules.rules).toEqual([]);
     expect(resolved).toEqual([[id, 'denied-user']]);
+  });
+
+  it('approves once with edited arguments that fit the schema; refuses others and keeps the call waiting', async () => {
+    const schema = { type: 'object', properties: { path: { type: 'string' } }, required: ['path'], additionalProperties: false };
+    const waiting = queue.request(call({ item: { ...item, inputSchema: schema } as UpstreamTool }), new AbortController().signal);
+    const id = requested[0]!.id;
+    expect(() => queue.decide(id, 'approve-once', undefined, { path: 3 })).toThrow(EditedArgumentsError);
+    expect(() => queue.decide(id, 'approve-once', undefined, { path: 'b.txt', mode: 'x' })).toThrow(/do not fit the input schema of "write_file": the arguments must NOT have additional properties \("mode"\)/);
+    expect(() => queue.decide(id, 'approve-session', undefined, { path: 'b.txt' })).toThrow(/this one call only/);
+    expect(queue.list()).toHaveLength(1);
+    expect(queue.decide(id, 'approve-once', undefined, { path: 'b.txt' })).toBe(true);
+    await expect(waiting).resolves.toEqual({ decision: 'approved-once', editedArgs: { path: 'b.txt' } });
+  });
+
+  it('edits equal to the client\'s arguments are a plain approval', async () => {
+    const waiting = queue.request(call(), new AbortController().signal);
+    queue.decide(requested[0]!.id, 'approve-once', undefined, { path: 'a.txt' });
+    await expect(waiting).resolves.toEqual({ decision: 'approved-once' });
   });
 });

@@ -5,6 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { ApprovalInfo } from '../contract/contract.ts';
 import type { ClientSession } from '../gateway/client-session.ts';
 import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';
+import { argumentProblem } from './argument-check.ts';
+
+/** Edited arguments that cannot be used: the approval keeps waiting. */
+export class EditedArgumentsError extends Error {}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 export interface ApprovalCall {
   readonly session: ClientSession;
@@ -16,7 +24,8 @@ export interface ApprovalCall {
 }
 
 export type ApprovalOutcome =
-  | { readonly decision: 'approved-once' | 'approved-session' | 'approved-rule' }
+  | { readonly decision: 'approved-once'; readonly editedArgs?: Record<string, unknown> }
+  | { readonly decision: 'approved-session' | 'approved-rule' }
   | { readonly decision: 'denied-user'; readonly reason?: string }
   | { readonly decision: 'denied-timeout'; readonly seconds: number }
   | { readonly decision: 'denied-write-off' }
@@ -106,14 +115,23 @@ export class ApprovalQueue implements ApprovalGate {
     return this.#pending.get(id)?.info;
   }
 
-  /** The user's decision. Returns false when the request is gone (decided, timed out, cancelled). */
-  decide(id: string, decision: UserDecision, reason?: string): boolean {
+  /**
+   * The user's decision. Returns false when the request is gone (decided, timed out, cancelled).
+   * `editedArgs` approves this one call with arguments the user changed; they must fit the tool's
+   * input schema (EditedArgumentsError says why not, and the call keeps waiting).
+   */
+  decide(id: string, decision: UserDecision, reason?: string, editedArgs?: Record<string, unknown>): boolean {
     const pending = this.#pending.get(id);
     if (!pending) return false;
     const { call } = pending;
+    if (editedArgs !== undefined) {
+      if (decision !== 'approve-once') throw new EditedArgumentsError('edited arguments approve this one call only: use approve-once with them');
+      const problem = argumentProblem(call.item.inputSchema, editedArgs);
+      if (problem) throw new EditedArgumentsError(`the edited arguments do not fit the input schema of "${call.tool}": ${problem}`);
+    }
     switch (decision) {
       case 'approve-once':
-        pending.settle({ decision: 'approved-once' });
+        pending.settle(editedArgs !== undefined && !sameJson(editedArgs, call.args) ? { decision: 'approved-once', editedArgs } : { decision: 'approved-once' });
         break;
       case 'approve-session':
         call.session.approvedTools.add(sessionApprovalKey(call.serverId, call.tool));

@@ -23,6 +23,8 @@ export interface CallEnd {
   readonly result?: Record<string, unknown>;
   readonly error?: string;
   readonly denyReason?: string;
+  /** The arguments the user approved in place of the client's (redacted like them). */
+  readonly editedArguments?: Record<string, unknown>;
 }
 
 export class CallInProgress {
@@ -80,6 +82,7 @@ export class CallInProgress {
       preview: summary.preview,
       error: end.error === undefined ? undefined : redactText(end.error, this.#secrets),
       denyReason: end.denyReason,
+      ...(end.editedArguments ? { editedArguments: redactArguments(end.editedArguments, this.#secrets) } : {}),
     });
   }
 }

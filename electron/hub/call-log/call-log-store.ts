@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS calls (
   result_bytes INTEGER NOT NULL,
   preview TEXT NOT NULL,
   error TEXT,
-  deny_reason TEXT
+  deny_reason TEXT,
+  edited_arguments TEXT
 );
 CREATE INDEX IF NOT EXISTS calls_started ON calls(started_at);
 CREATE INDEX IF NOT EXISTS calls_server ON calls(server_id, seq);
@@ -64,10 +65,13 @@ export class CallLogStore {
     this.#db.exec('PRAGMA synchronous = NORMAL');
     this.#db.exec('PRAGMA busy_timeout = 5000');
     this.#db.exec(SCHEMA);
+    // A log made before approvals could carry edited arguments gets the column.
+    const columns = this.#db.prepare('PRAGMA table_info(calls)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'edited_arguments')) this.#db.exec('ALTER TABLE calls ADD COLUMN edited_arguments TEXT');
     // OR IGNORE: replaying the write-ahead journal after a crash may meet rows already stored.
     this.#insert = this.#db.prepare(`INSERT OR IGNORE INTO calls (id, started_at, duration_ms, client_id, client_label, client_name, client_version, transport,
-      session_id, server_id, method, target, arguments, class, decision, outcome, result_bytes, preview, error, deny_reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      session_id, server_id, method, target, arguments, class, decision, outcome, result_bytes, preview, error, deny_reason, edited_arguments)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // The search index is filled per batch with one statement: several times cheaper than a
     // trigger that indexes row by row.
     this.#index = this.#db.prepare('INSERT INTO calls_text(rowid, target, arguments, preview) SELECT seq, target, arguments, preview FROM calls WHERE seq BETWEEN ? AND ?');
@@ -102,6 +106,7 @@ export class CallLogStore {
           entry.preview,
           entry.error ?? null,
           entry.denyReason ?? null,
+          entry.editedArguments === undefined ? null : JSON.stringify(entry.editedArguments),
         );
         const seq = result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
         seqs.push(seq);
@@ -155,7 +160,7 @@ export class CallLogStore {
         entry.id, Date.parse(entry.startedAt), entry.durationMs, entry.clientId, entry.clientLabel, entry.clientName ?? null,
         entry.clientVersion ?? null, entry.transport, entry.sessionId, entry.serverId, entry.method, entry.target,
         JSON.stringify(entry.arguments ?? null), entry.class, entry.decision, entry.outcome, entry.resultBytes, entry.preview,
-        entry.error ?? null, entry.denyReason ?? null,
+        entry.error ?? null, entry.denyReason ?? null, entry.editedArguments === undefined ? null : JSON.stringify(entry.editedArguments),
       );
     }
     this.#db.exec('COMMIT');
@@ -199,6 +204,8 @@ export interface Row {
   preview: string;
   error: string | null;
   deny_reason: string | null;
+  /** Absent in a row read from a log the hub has not opened since the column came. */
+  edited_arguments?: string | null;
 }
 
 export function fromRow(row: Row): LogEntry {
@@ -224,6 +231,7 @@ export function fromRow(row: Row): LogEntry {
     preview: row.preview,
     error: row.error ?? undefined,
     denyReason: row.deny_reason ?? undefined,
+    ...(row.edited_arguments ? { editedArguments: JSON.parse(row.edited_arguments) as unknown } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { LogEntry } from '../contract/call-log-shapes.ts';
 
 const CSV_COLUMNS = [
   'seq', 'id', 'startedAt', 'durationMs', 'clientId', 'clientLabel', 'clientName', 'clientVersion', 'transport', 'sessionId',
-  'serverId', 'method', 'target', 'arguments', 'class', 'decision', 'outcome', 'resultBytes', 'preview', 'error', 'denyReason',
+  'serverId', 'method', 'target', 'arguments', 'class', 'decision', 'outcome', 'resultBytes', 'preview', 'error', 'denyReason', 'editedArguments',
 ] as const;
 
 export function toJsonl(entries: readonly LogEntry[]): string {
@@ -19,7 +19,7 @@ export function toCsvRows(entries: readonly LogEntry[]): string {
     .map((entry) =>
       CSV_COLUMNS.map((column) => {
         const value = entry[column];
-        return csvCell(column === 'arguments' ? JSON.stringify(value) : value === undefined ? '' : String(value));
+        return csvCell(column === 'arguments' ? JSON.stringify(value) : value === undefined ? '' : column === 'editedArguments' ? JSON.stringify(value) : String(value));
       }).join(','),
     )
     .join('\n') + (entries.length ? '\n' : '');

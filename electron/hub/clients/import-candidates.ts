@@ -117,6 +117,8 @@ export function definitionFor(candidate: ImportCandidate, id: string): ServerDef
     startup: 'eager' as const,
     toolOverrides: {},
     secretEnv: candidate.secrets.filter((s) => s.kind === 'env').map((s) => s.name),
+    // Imported from an IDE's config, not written here: tools it adds later wait for review.
+    newTools: 'hold' as const,
   };
   if (candidate.kind === 'http') {
     return { ...common, kind: 'http', url: candidate.url!, headers: candidate.headers, secretHeaders: candidate.secrets.filter((s) => s.kind === 'header').map((s) => s.name) };

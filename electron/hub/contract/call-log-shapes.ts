@@ -42,6 +42,8 @@ export interface CallRecord {
   readonly preview: string;
   readonly error?: string;
   readonly denyReason?: string;
+  /** The user edited the arguments before approving: what ran (`arguments` keeps what the client sent). */
+  readonly editedArguments?: unknown;
 }
 
 export interface LogQuery {

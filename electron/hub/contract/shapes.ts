@@ -29,6 +29,23 @@ export interface ToolInfo {
   readonly listed: boolean;
   /** The server runs it only as a task (`execution.taskSupport: required`), which MCP Tray does not pass on: never listed. */
   readonly taskOnly?: boolean;
+  /** Its definition differs from the pinned one (or it is new and held): never listed until the user accepts it. */
+  readonly held?: boolean;
+}
+
+/** A tool held because its definition changed since it was pinned, or because it is new (docs/pinned-tools.md). */
+export interface HeldToolInfo {
+  readonly serverId: string;
+  readonly tool: string;
+  readonly kind: 'changed' | 'new';
+  /** The fields that differ from the pin: title, description, inputSchema, outputSchema, annotations; "new tool" for a new one. */
+  readonly fields: readonly string[];
+  /** The change would make the tool read-only (callable without write mode). */
+  readonly becomesReadOnly: boolean;
+  /** The user rejected this very definition: it stays held without asking again. */
+  readonly rejected: boolean;
+  /** Identifies the definition shown, so a decision applies only to what the user saw. */
+  readonly digest: string;
 }
 
 export interface ExitSummary {
@@ -126,6 +143,8 @@ export interface ServerStatus {
   /** What the server says about itself when it starts (MCP `instructions`), e.g. why a tool is a write tool. */
   readonly instructions?: string;
   readonly tools: readonly ToolInfo[];
+  /** Tools held for review (docs/pinned-tools.md). */
+  readonly heldTools?: readonly HeldToolInfo[];
   readonly toolCounts: { readonly read: number; readonly write: number };
   readonly resourceCount: number;
   readonly promptCount: number;

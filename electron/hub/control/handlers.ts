@@ -14,8 +14,9 @@ import { updateHandlers, type UpdateHandlerDeps } from './handlers/updates.ts';
 import { catalogHandlers, type CatalogHandlerDeps } from './handlers/catalog.ts';
 import { limitHandlers, type LimitHandlerDeps } from './handlers/limits.ts';
 import { telemetryHandlers, type TelemetryHandlerDeps } from './handlers/telemetry.ts';
+import { pinningHandlers, type PinningHandlerDeps } from './handlers/pinning.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps & LimitHandlerDeps & TelemetryHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps & LimitHandlerDeps & TelemetryHandlerDeps & PinningHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -32,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...catalogHandlers(deps),
     ...limitHandlers(deps),
     ...telemetryHandlers(deps),
+    ...pinningHandlers(deps),
   };
 }

@@ -185,6 +185,20 @@ describe('Gateway over in-memory transports', () => {
     expect(callLog.records.at(-1)).toMatchObject({ decision: 'approved-once', outcome: 'ok', class: 'write' });
   });
 
+  it('runs a call with the arguments the user edited, tells the client so, and logs both', async () => {
+    setWriteMode('ask');
+    const call = client.callTool({ name: 'write_note', arguments: { key: 'b', text: 'second' } });
+    await expect.poll(() => requested.length).toBe(1);
+    expect(() => approvals.decide(requested[0]!.id, 'approve-once', undefined, { key: 'c' })).toThrow(/required property 'text'/);
+    expect(approvals.decide(requested[0]!.id, 'approve-once', undefined, { key: 'c', text: 'edited' })).toBe(true);
+    const result = (await call) as CallToolResult;
+    expect(received).toEqual(['write_note c']);
+    expect(text(result)).toContain('the user edited the arguments of "write_note"');
+    expect((result.content[1] as { text: string }).text).toBe('saved c');
+    expect(result._meta).toEqual({ 'mcp-tray/editedArguments': { arguments: { key: 'c', text: 'edited' } } });
+    expect(callLog.records.at(-1)).toMatchObject({ decision: 'approved-once', arguments: { key: 'b', text: 'second' }, editedArguments: { key: 'c', text: 'edited' } });
+  });
+
   it('tells the model why when the user denies, and the server never sees the call', async () => {
     setWriteMode('ask');
     const call = client.callTool({ name: 'write_note', arguments: { key: 'b', text: 'x' } });

@@ -38,7 +38,9 @@ import { toolCallTarget, type CallHooks } from './call-hooks.ts';
 import { ClientSession, type SessionIdentity } from './client-session.ts';
 import { asProtocolError, forwardRequest, ServerExitedError, type Extra } from './forward.ts';
 import { ListAnnouncer } from './list-announcer.ts';
-import { visibleSources, type DirectoryServer, type ServerDirectory } from './server-directory.ts';
+import { visibleSources, type DirectoryServer, type ServerDirectory, type ToolScreen } from './server-directory.ts';
+import { heldToolMessage } from '../pinning/held-message.ts';
+import type { ToolPins } from '../pinning/tool-pins.ts';
 import { answerRoots, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
 import { handleToolCall, type ToolCallParams } from './tool-call.ts';
 import { ToolCallLane } from './tool-call-lane.ts';
@@ -59,6 +61,8 @@ export interface GatewayDeps {
   readonly serverLog?: (serverId: string, text: string) => void;
   /** Rate limits and trace spans around each call (call-hooks.ts); none in tests that do not need them. */
   readonly hooks?: CallHooks;
+  /** Pinned tool definitions (pinning/tool-pins.ts): held tools are neither listed nor called. None: nothing is held. */
+  readonly pins?: Pick<ToolPins, 'screen' | 'heldByCallName'>;
 }
 
 export class Gateway {
@@ -90,13 +94,15 @@ export class Gateway {
     };
   }
 
+  readonly #screen: ToolScreen = (def, tools) => (this.#deps.pins ? this.#deps.pins.screen(def, tools) : tools);
+
   sessions(): ClientSession[] {
     return [...this.#sessions.values()];
   }
 
   /** Every server's own lists: what a session without lanes sees, and what the UIs show. */
   catalog(): Catalog {
-    this.#catalog ??= new Catalog(visibleSources(this.#deps.directory));
+    this.#catalog ??= new Catalog(visibleSources(this.#deps.directory, this.#screen));
     return this.#catalog;
   }
 
@@ -111,12 +117,12 @@ export class Gateway {
       this.#deps.directory
         .sessionUpstreams(session.id)
         .filter((lane) => lane.state === 'running' && lane.listsKnown)
-        .map((lane) => [lane.id, lane.lists]),
+        .map((lane) => [lane.id, { ...lane.lists, tools: this.#screen(lane.def, lane.lists.tools) }]),
     );
     const catalog =
       own.size === 0
         ? this.catalog()
-        : new Catalog(visibleSources(this.#deps.directory).map((source) => (own.has(source.serverId) ? { serverId: source.serverId, ...own.get(source.serverId)! } : source)));
+        : new Catalog(visibleSources(this.#deps.directory, this.#screen).map((source) => (own.has(source.serverId) ? { serverId: source.serverId, ...own.get(source.serverId)! } : source)));
     this.#sessionCatalogs.set(session, { generation: this.#generation, catalog });
     return catalog;
   }
@@ -290,6 +296,8 @@ export class Gateway {
     const deps = this.#deps;
     const params = toolCallParams(rawParams);
     const entry = this.catalogFor(session).tools.get(params.name);
+    const held = entry ? undefined : deps.pins?.heldByCallName(params.name);
+    if (held) return { content: [{ type: 'text', text: heldToolMessage(held) }], isError: true };
     const ctx = {
       directory: deps.directory,
       catalog: () => this.catalogFor(session),

@@ -3,6 +3,8 @@
 import { startsOnUse } from '../server-registry/session-mode.ts';
 import type { LaneOwner, ServerSupervisor } from '../supervisor/server-supervisor.ts';
 import type { CatalogSource } from './catalog.ts';
+import type { ServerDefinition } from '../settings/schema.ts';
+import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';
 
 /** What the gateway uses of one supervised server, or of one client's lane of it. */
 export type DirectoryServer = Pick<
@@ -28,12 +30,15 @@ export interface ServerDirectory {
  * for a sign-in, or started on use (on-demand, or per-client). A crashed or disabled server's tools
  * disappear.
  */
-export function visibleSources(directory: ServerDirectory): CatalogSource[] {
+export function visibleSources(directory: ServerDirectory, screen: ToolScreen = (_def, tools) => tools): CatalogSource[] {
   return directory
     .supervisors()
     .filter((s) => s.def.enabled && s.listsKnown && isVisibleState(s))
-    .map((s) => ({ serverId: s.id, ...s.lists }));
+    .map((s) => ({ serverId: s.id, ...s.lists, tools: screen(s.def, s.lists.tools) }));
 }
+
+/** Which of a server's tools clients may see: all but the held ones (pinning/tool-pins.ts). */
+export type ToolScreen = (def: ServerDefinition, tools: readonly UpstreamTool[]) => readonly UpstreamTool[];
 
 function isVisibleState(s: DirectoryServer): boolean {
   // Listed while it waits for a sign-in: a call then says how to sign in instead of "no such tool".

@@ -47,8 +47,9 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   const args = params.arguments ?? {};
   const toolClass = classifyTool(entry.item, def.toolOverrides[tool]).class;
   const call = new CallInProgress(session, { serverId: def.id, method: 'tools/call', target: tool, arguments: args, class: toolClass }, ctx.recorder, ctx.secrets);
+  let edited: Record<string, unknown> | undefined;
   const record = (decision: CallDecision, outcome: CallOutcome, result?: Record<string, unknown>, error?: string, denyReason?: string) =>
-    call.finish({ decision, outcome, result, error, denyReason });
+    call.finish({ decision, outcome, result, error, denyReason, editedArguments: edited });
   const refuse = (decision: CallDecision, message: string, denyReason?: string): CallToolResult => {
     record(decision, 'refused', undefined, undefined, denyReason);
     return { content: [{ type: 'text', text: message }], isError: true };
@@ -82,14 +83,16 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
         return refuse('blocked-write-off', writeModeOffMessage(def.id, tool));
       }
       decision = outcome.decision;
+      if (outcome.decision === 'approved-once') edited = outcome.editedArgs;
       break;
     }
   }
 
   try {
-    const result = (await forwardRequest(ctx.upstream(def.id), 'tools/call', { ...params, name: tool, arguments: params.arguments }, extra)) as CallToolResult;
+    const sent = edited ?? params.arguments;
+    const result = (await forwardRequest(ctx.upstream(def.id), 'tools/call', { ...params, name: tool, arguments: sent }, extra)) as CallToolResult;
     record(decision, result.isError ? 'tool-error' : 'ok', result);
-    return result;
+    return edited ? withEditNotice(result, def.id, tool, edited) : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (extra.signal.aborted) {
@@ -139,4 +142,17 @@ async function waitWithHeartbeat(
     session.pendingApprovals--;
     if (heartbeat) clearInterval(heartbeat);
   }
+}
+
+/** `_meta` key of a result whose call ran with arguments the user edited before approving. */
+export const EDITED_ARGUMENTS_META = 'mcp-tray/editedArguments';
+
+/** The client is told that the call ran with the user's arguments, not its own: a text block first, and `_meta`. */
+function withEditNotice(result: CallToolResult, serverId: string, tool: string, edited: Record<string, unknown>): CallToolResult {
+  const notice = `MCP Tray: the user edited the arguments of "${tool}" on server "${serverId}" before approving it; it ran with ${JSON.stringify(edited)}.`;
+  return {
+    ...result,
+    content: [{ type: 'text', text: notice }, ...(result.content ?? [])],
+    _meta: { ...result._meta, [EDITED_ARGUMENTS_META]: { arguments: edited } },
+  };
 }

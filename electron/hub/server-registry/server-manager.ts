@@ -524,6 +524,7 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
   for (const [key, value] of Object.entries(values)) {
     if (key === 'name') next.name = value;
     else if (key === 'startup') next.startup = value as ServerDefinition['startup'];
+    else if (key === 'newTools') next.newTools = (value || undefined) as ServerDefinition['newTools'];
     else if (key === 'secretEnv') next.secretEnv = splitList(value);
     else if (next.kind === 'http' && key === 'secretHeaders') next.secretHeaders = splitList(value);
     else if (next.kind === 'bundled' && key in BUNDLED_SERVERS[next.bundled].defaultOptions('')) {
@@ -547,7 +548,7 @@ function applyValues(def: ServerDefinition, values: Record<string, string>): Ser
 }
 
 function settableKeys(def: ServerDefinition): string[] {
-  const common = ['name', 'startup', 'secretEnv', 'roots'];
+  const common = ['name', 'startup', 'newTools', 'secretEnv', 'roots'];
   if (def.kind === 'bundled') return [...new Set([...common, ...Object.keys(BUNDLED_SERVERS[def.bundled].defaultOptions('')), 'sandbox', 'allowedHosts'])];
   if (def.kind === 'stdio') return [...common, 'sessions', 'cwd', 'env.NAME', 'sandbox', 'allowedHosts'];
   return [...common, 'url', 'header.NAME', 'secretHeaders', 'oauthClientId', 'oauthClientMetadataUrl', 'oauthScopes', 'oauthRedirectPort'];

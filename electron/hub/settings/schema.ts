@@ -60,6 +60,12 @@ const baseServer = {
    */
   roots: z.array(z.string().min(1).max(4096)).max(100).optional(),
   source: CatalogSourceSchema.optional(),
+  /**
+   * What happens to a tool the server adds after its tools were first pinned (docs/pinned-tools.md):
+   * `hold` until the user accepts it, or `list` (pinned as it is). Absent: `hold` for a server from
+   * the catalog or imported from an IDE, `list` for the others.
+   */
+  newTools: z.enum(['hold', 'list']).optional(),
 };
 
 /**

@@ -9,6 +9,7 @@ export type {
   ClientInfoSummary,
   ClientProcessInfo,
   ExitSummary,
+  HeldToolInfo,
   HubEvent,
   HubStatus,
   LogLineInfo,
@@ -28,6 +29,7 @@ export type { PublicSettings } from '../../../electron/hub/contract/api/settings
 export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';
 export type { UpdateStatus } from '../../../electron/hub/contract/api/updates.ts';
 export type { LimitInfo } from '../../../electron/hub/contract/api/limits.ts';
+export type { HeldToolReview } from '../../../electron/hub/contract/api/pinning.ts';
 export type { TelemetryInfo } from '../../../electron/hub/contract/api/telemetry.ts';
 export type { CallDecision, CallOutcome, LogEntry, LogPage, LogQuery } from '../../../electron/hub/contract/call-log-shapes.ts';
 export type { CatalogChoiceInfo, CatalogEntryInfo, CatalogInputInfo, CatalogOrigin, CatalogPlan, CatalogSecretInfo, CatalogUpdateInfo, SkippedEntry } from '../../../electron/hub/contract/api/catalog.ts';

@@ -10,6 +10,8 @@ export const approvalRequests = {
       id: z.string().min(1),
       decision: z.enum(['approve-once', 'approve-session', 'approve-always', 'deny']),
       reason: z.string().max(2000).optional(),
+      /** Approve this one call with these arguments in place of the client's (checked against the tool's input schema). */
+      arguments: z.record(z.string(), z.unknown()).optional(),
     })
     .strict(),
   'rules.list': z.object({}).strict(),

@@ -62,8 +62,14 @@ export function PaneCallDetail({ entry, onClose }: { readonly entry: LogEntry; r
           <dt>Result</dt>
           <dd>{formatBytes(entry.resultBytes)}</dd>
         </dl>
-        <h3 className="section-label">Arguments</h3>
-        <JsonBlock value={entry.arguments ?? {}} label="Arguments" testId="detail-arguments" />
+        <h3 className="section-label">{entry.editedArguments === undefined ? 'Arguments' : 'Arguments the client sent'}</h3>
+        <JsonBlock value={entry.arguments ?? {}} label={entry.editedArguments === undefined ? 'Arguments' : 'Arguments the client sent'} testId="detail-arguments" />
+        {entry.editedArguments !== undefined && (
+          <>
+            <h3 className="section-label">Arguments it ran with (edited by you)</h3>
+            <JsonBlock value={entry.editedArguments} label="Arguments it ran with (edited by you)" testId="detail-edited-arguments" />
+          </>
+        )}
         {entry.preview && (
           <>
             <h3 className="section-label">Result preview</h3>

@@ -39,6 +39,11 @@ export function ListServers({ servers, selectedId }: { readonly servers: readonl
                   update {server.update.version}
                 </span>
               )}
+              {(server.heldTools ?? []).some((h) => !h.rejected) && (
+                <span className="held-tag" data-testid={`held-tag-${server.id}`}>
+                  {(server.heldTools ?? []).filter((h) => !h.rejected).length} to review
+                </span>
+              )}
               {server.sandbox.settable && <span title={server.sandbox.sandboxed ? undefined : server.sandbox.reason}>{server.sandbox.sandboxed ? `sandboxed${server.sandbox.level === 'strict' ? ' (strict)' : ''}` : 'not sandboxed'}</span>}
             </span>
             {attention(server) && <span className={`server-item-problem${server.state === 'stopped' || setupNeeded(server) ? '' : ' is-error'}`}>{attention(server)}</span>}

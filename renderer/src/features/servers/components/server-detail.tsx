@@ -10,6 +10,7 @@ import { hubStore } from '../../../common/state/hub-store.ts';
 import { CalloutUpdate } from './callout-update.tsx';
 import { ControlWriteMode } from './control-write-mode.tsx';
 import { FormServerSettings } from './form-server-settings.tsx';
+import { PanelHeldTools } from './panel-held-tools.tsx';
 import { PanelOverview } from './panel-overview.tsx';
 import { PanelSecrets } from './panel-secrets.tsx';
 import { PanelServerLog } from './panel-server-log.tsx';
@@ -49,6 +50,7 @@ export function ServerDetail({ server }: { readonly server: ServerStatus }) {
         <ControlWriteMode server={server} />
         <PanelSignIn server={server} />
         <CalloutUpdate server={server} />
+        <PanelHeldTools server={server} />
       </header>
       <Tabs
         label={`${server.name} details`}
