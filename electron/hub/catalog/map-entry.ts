@@ -5,6 +5,7 @@
 // variables or headers whose values live in the keychain.
 import type { CatalogSource, HttpServerDefinition, StdioServerDefinition } from '../settings/schema.ts';
 import type { Argument, Input, InputWithVariables, KeyValueInput, Package, Remote, ServerJson } from './server-json.ts';
+import type { CatalogInputInfo } from '../contract/api/catalog.ts';
 
 export type RuntimeCommand = 'npx' | 'uvx' | 'docker' | 'podman' | 'dnx';
 
@@ -27,25 +28,8 @@ export interface Choice {
   readonly unsupported?: string;
 }
 
-/** A value the user gives when adding: plain ones go into the definition, secret ones into the keychain. */
-export interface InputSpec {
-  /** The name to give it by: an env var, a header, a URL variable, an argument's hint or flag. */
-  readonly key: string;
-  readonly kind: 'env' | 'header' | 'argument' | 'variable';
-  readonly description?: string;
-  readonly required: boolean;
-  readonly secret: boolean;
-  readonly default?: string;
-  readonly choices?: readonly string[];
-  readonly format?: string;
-  readonly placeholder?: string;
-  /**
-   * For a secret whose value is a template ("Bearer {api_key}"): the stored value is this with the
-   * user's answer in place of `{variable}`.
-   */
-  readonly template?: string;
-  readonly variable?: string;
-}
+/** A value the user gives when adding: plain ones go into the definition, secret ones into the keychain (its shape is the control API's). */
+export type InputSpec = CatalogInputInfo;
 
 export interface MapOptions {
   readonly id: string;
