@@ -14,6 +14,9 @@ if (supported) {
   // Node caches compiled (and type-stripped) modules between runs: the hub starts about twice as
   // fast and without the TypeScript stripper loaded. A cache that cannot be written is skipped.
   module.enableCompileCache?.();
+  // Before the first module loads: loading alone would grow V8's young generation for good.
+  const { keepYoungGenerationSmall } = await import('../electron/hub/util/young-generation.ts');
+  keepYoungGenerationSmall();
   const { main } = await import('../electron/cli/main.ts');
   process.exitCode = await main(process.argv.slice(2));
 } else {

@@ -22,7 +22,11 @@ import { electronSettingsBackend } from './shell/electron-store-backend.ts';
 import { bundledServerRuntime, shellLayout } from './shell/shell-paths.ts';
 import { TrayController } from './shell/tray-controller.ts';
 import { installProcessLastResort } from './hub/util/last-resort.ts';
+import { keepYoungGenerationSmall } from './hub/util/young-generation.ts';
 import type { ControlCall } from './hub/contract/contract.ts';
+
+// The hub lives in this process for days, mostly idle: before start-up work grows V8's young generation.
+keepYoungGenerationSmall();
 
 const APP_ID = 'dev.mcptray.app';
 const MAIN_DIR = path.dirname(fileURLToPath(import.meta.url));

@@ -2,6 +2,7 @@
 // repositories given with --repo. Read tools, write tools (add, commit, branches, stash) and
 // destructive ones (reset, delete branch), each annotated so MCP Tray can tell them apart.
 // Run on its own: node servers/git/main.ts --repo ~/code/project
+import '../shared/small-young-generation.ts'; // first: before anything else loads
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { exitWithParent } from '../shared/exit-with-parent.ts';

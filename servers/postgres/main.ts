@@ -4,6 +4,7 @@
 // Before it answers, it checks whether the role can reach beyond a read-only transaction: if so,
 // pg_query is listed as a write tool and the instructions say why (role-check.ts).
 // Run on its own: POSTGRES_URL=postgres://user:pw@localhost/db node servers/postgres/main.ts
+import '../shared/small-young-generation.ts'; // first: before anything else loads
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import pg from 'pg';

@@ -6,7 +6,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Counter
 import type { CallRecord } from '../contract/call-log-shapes.ts';
 import type { CallRecorder } from '../call-log/call-record.ts';
 import type { TelemetrySettings } from '../settings/schema.ts';
-import { otelPipeline, type OtelPipeline } from './otel-pipeline.ts';
+import type { OtelPipeline } from './otel-pipeline.ts';
 import { contextFromMeta } from './trace-meta.ts';
 
 const SCOPE = 'mcp-tray';
@@ -64,6 +64,10 @@ export class HubTelemetry {
     this.#settings = settings;
     await previous?.shutdown();
     if (!settings.enabled) return;
+    // The OpenTelemetry SDK (about 7 MB of heap) loads the first time telemetry is turned on, not
+    // in every hub.
+    const { otelPipeline } = await import('./otel-pipeline.ts');
+    if (this.#settings !== settings) return; // settings changed again while it loaded
     const pipeline = otelPipeline(settings, headers);
     const meter = pipeline.meterProvider.getMeter(SCOPE);
     this.#pipeline = pipeline;

@@ -3,6 +3,7 @@
 // (flushing what is queued) when it is turned off, changed, or the hub stops.
 import { context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -10,6 +11,7 @@ import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { TelemetrySettings } from '../settings/schema.ts';
 import { HUB_VERSION } from '../version.ts';
+import { useTracePropagator } from './trace-meta.ts';
 
 /** How long a shutdown may wait for the collector before the hub goes on without it. */
 const SHUTDOWN_WAIT_MS = 5000;
@@ -27,6 +29,7 @@ let contextManagerSet = false;
 function ensureContextManager(): void {
   if (contextManagerSet) return;
   contextManagerSet = context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  useTracePropagator(new W3CTraceContextPropagator());
 }
 
 export function otelPipeline(settings: TelemetrySettings, headers: Record<string, string>): OtelPipeline {

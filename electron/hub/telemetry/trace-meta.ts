@@ -1,12 +1,19 @@
 // W3C trace context in an MCP request's `_meta` (the carrier OpenTelemetry's MCP conventions use):
 // `traceparent` and `tracestate` keys, read from the client's request and written into the request
 // the hub sends upstream. Without a span of the hub's own, `_meta` passes through untouched.
-import { context, trace, ROOT_CONTEXT, type Context, type TextMapGetter, type TextMapSetter } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { context, trace, ROOT_CONTEXT, type Context, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '@opentelemetry/api';
 
 type Meta = Record<string, unknown>;
 
-const propagator = new W3CTraceContextPropagator();
+/**
+ * The W3C propagator, given by the telemetry pipeline when it loads (otel-pipeline.ts): there are
+ * no spans to carry before that, so the hub need not load OpenTelemetry's core until then.
+ */
+let propagator: TextMapPropagator | undefined;
+
+export function useTracePropagator(w3c: TextMapPropagator): void {
+  propagator = w3c;
+}
 
 const getter: TextMapGetter<Meta> = {
   keys: (carrier) => Object.keys(carrier),
@@ -21,7 +28,7 @@ const setter: TextMapSetter<Meta> = {
 
 /** The client's trace context from `_meta`, or the root context when it sent none (or a malformed one). */
 export function contextFromMeta(meta: Meta | undefined): Context {
-  if (!meta) return ROOT_CONTEXT;
+  if (!meta || !propagator) return ROOT_CONTEXT;
   return propagator.extract(ROOT_CONTEXT, meta, getter);
 }
 
@@ -29,7 +36,7 @@ export function contextFromMeta(meta: Meta | undefined): Context {
 export function withTraceContext(meta: Meta | undefined): Meta | undefined {
   const active = context.active();
   const span = trace.getSpan(active);
-  if (!span || !trace.isSpanContextValid(span.spanContext())) return meta;
+  if (!span || !propagator || !trace.isSpanContextValid(span.spanContext())) return meta;
   const carrier: Meta = { ...meta };
   delete carrier.traceparent;
   delete carrier.tracestate;

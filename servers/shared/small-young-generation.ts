@@ -1,0 +1,6 @@
+// Imported first by each bundled server, for its side effect: V8 keeps the young generation (where
+// new objects are made) at its first size instead of growing it while the server loads and
+// keeping what it grew. A server sits idle most of its life; this keeps about 7 MB off each.
+import v8 from 'node:v8';
+
+v8.setFlagsFromString('--semi-space-growth-factor=1');
