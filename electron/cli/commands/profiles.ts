@@ -1,6 +1,7 @@
 // `mcp-tray profiles [list | show P | add P … | set P … | remove P]` and `mcp-tray clients profile
 // CLIENT P`: which servers and tools each client sees, and tool search mode (docs/profiles.md).
 import type { ProfileInfo } from '../../hub/contract/api/profiles.ts';
+import { HELLO_PROFILE_PATTERN } from '../../hub/contract/socket-hello.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
 import { withHub } from '../hub-client.ts';
@@ -35,6 +36,7 @@ export function show(command: ParsedCommand, ctx: CliContext): Promise<number> {
 
 export function add(command: ParsedCommand, ctx: CliContext): Promise<number> {
   const name = arg(command, 'PROFILE');
+  if (!HELLO_PROFILE_PATTERN.test(name)) throw new CliError(`"${name}" is not a profile name: a-z, 0-9 and "-", at most 32 characters, not starting with "-"`, undefined, 2);
   const servers = listOption(command, 'servers');
   if (!servers) throw new CliError('profiles add needs --servers a,b', undefined, 2);
   return withHub(ctx.dataDir, async (hub) => {
