@@ -10,7 +10,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
-import { BIN, NODE, callsReceived, cli, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { BIN, NODE, REPO, callsReceived, cli, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+
+const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
 
 describe('profiles', () => {
   let dataDir: string;
@@ -52,6 +54,8 @@ describe('profiles', () => {
       servers: [
         testServerDefinition('web', ['--prefix', 'web_', '--calls-file', webCalls], { writeMode: 'ask' }),
         testServerDefinition('notes', ['--prefix', 'notes_', '--calls-file', notesCalls], { writeMode: 'off' }),
+        // Prompts and resources come from server-everything.
+        { id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'] },
       ],
     });
     hub = await startHub(dataDir);
@@ -139,6 +143,18 @@ describe('profiles', () => {
     await names(affected);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(a.count).toBe(1);
+  });
+
+  it("prompts and resources of servers outside the profile are neither listed nor served", async () => {
+    const outside = track(await connectBridge(dataDir, 'cline'));
+    await ok(['clients', 'profile', 'cline', 'notes-only']);
+    const everyone = track(await connectBridge(dataDir, 'goose'));
+    const prompts = (await everyone.listPrompts()).prompts;
+    expect(prompts.length).toBeGreaterThan(0);
+    expect((await everyone.listResources()).resources.length).toBeGreaterThan(0);
+    expect((await outside.listPrompts()).prompts).toEqual([]);
+    expect((await outside.listResources()).resources).toEqual([]);
+    await expect(outside.getPrompt({ name: prompts[0]!.name })).rejects.toThrow(/not in profile "notes-only"/);
   });
 
   it('tool search mode: two tools; search finds the profile\'s listed tools; an ask-mode write waits for approval and is logged by its own name; an off-mode write is neither found nor called', async () => {
