@@ -5,7 +5,8 @@
 // per-client server, what one more HTTP session costs, what a sandbox adds to a server's start, and
 // call-log queries at 1,000,000 entries. Also the packaged app's bridge (its Node runtime): start-up
 // and size. Prints a table with ratios to direct, writes bench/results.json and docs/benchmarks.md.
-// BENCH_ONLY=clients-memory, bridge-runtime or sandbox runs only that, prints its rows, and writes nothing.
+// Also the size of tools/list in tool search mode against the full list (200 tools).
+// BENCH_ONLY=clients-memory, bridge-runtime, sandbox or tool-search runs only that, prints its rows, and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,8 @@ import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from '
 import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
 import { bridgeRuntime } from './lib/bridge-runtime.ts';
-import { bridgeRuntimeRows, memoryRows, renderMarkdown, renderTable, sandboxRows, type BenchResults } from './lib/report.ts';
+import { bridgeRuntimeRows, memoryRows, renderMarkdown, renderTable, sandboxRows, toolSearchRows, type BenchResults } from './lib/report.ts';
+import { toolSearchSize } from './lib/tool-search-size.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -39,6 +41,10 @@ async function main(): Promise<void> {
   }
   if (process.env.BENCH_ONLY === 'bridge-runtime') {
     process.stdout.write(renderTable({} as BenchResults, bridgeRuntimeRows({ bridgeRuntime: await bridgeRuntime() })));
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'tool-search') {
+    process.stdout.write(renderTable({} as BenchResults, toolSearchRows({ toolSearchSize: await toolSearchSize() })));
     return;
   }
   if (process.env.BENCH_ONLY === 'sandbox') {
@@ -110,6 +116,9 @@ async function main(): Promise<void> {
 
   log('sandbox: the filesystem server from spawn to initialize, off, standard and strict, median of 5 each');
   results.sandboxStartup = await sandboxStartup(5);
+
+  log('tool search: tools/list of 200 tools, every tool against search mode');
+  results.toolSearchSize = await toolSearchSize();
 
   log(`call log: ${LOG_ROWS.toLocaleString('en')} entries, filtered pages of 100`);
   results.log = { rows: LOG_ROWS, ...(await logQueries(LOG_ROWS)) };

@@ -2,6 +2,7 @@
 import type { TreeMemory } from './clients-memory.ts';
 import type { BridgeRuntimeResult } from './bridge-runtime.ts';
 import type { SandboxStartup } from './sandbox-startup.ts';
+import type { ToolSearchSize } from './tool-search-size.ts';
 import { round } from './stats.ts';
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
@@ -24,6 +25,8 @@ export interface BenchResults {
   bridgeRuntime?: BridgeRuntimeResult;
   /** The bundled filesystem server from spawn to its `initialize` answer, per sandbox level. */
   sandboxStartup?: SandboxStartup;
+  /** tools/list over the 200-tool fixture, every tool against tool search mode (bench/lib/tool-search-size.ts). */
+  toolSearchSize?: ToolSearchSize;
 }
 
 interface Row {
@@ -63,6 +66,7 @@ export function rows(r: BenchResults): Row[] {
   out.push(...memoryRows(r));
   out.push(...bridgeRuntimeRows(r));
   out.push(...sandboxRows(r));
+  out.push(...toolSearchRows(r));
   out.push({ what: 'idle hub RSS', value: `${round(r.startup.idleRssMb, 1)} MB`, ratio: '', target: '≤ 120 MB', met: r.startup.idleRssMb <= 120 });
   const footprint = r.startup.idleFootprintPssMb;
   if (footprint !== undefined) {
@@ -75,6 +79,16 @@ export function rows(r: BenchResults): Row[] {
 }
 
 /** What a sandbox adds to a server's start. */
+export function toolSearchRows(r: Pick<BenchResults, 'toolSearchSize'>): Row[] {
+  const s = r.toolSearchSize;
+  if (!s) return [];
+  const kb = (bytes: number) => `${round(bytes / 1024, 1)} KB (~${Math.round(bytes / 4).toLocaleString('en')} tokens)`;
+  return [
+    { what: `tools/list, ${s.tools} tools listed`, value: kb(s.fullBytes), ratio: '', target: '', met: undefined },
+    { what: 'tools/list in tool search mode (search_tools, call_tool)', value: kb(s.searchBytes), ratio: `${round((100 * s.searchBytes) / s.fullBytes, 1)}% of the full list`, target: '', met: undefined },
+  ];
+}
+
 export function sandboxRows(r: Pick<BenchResults, 'sandboxStartup'>): Row[] {
   const s = r.sandboxStartup;
   if (!s) return [];

@@ -55,6 +55,7 @@ const port: OptionSpec = { type: 'string', value: 'P', description: 'the HTTP po
 
 const servers = () => import('./commands/servers.ts');
 const clients = () => import('./commands/clients.ts');
+const profiles = () => import('./commands/profiles.ts');
 const catalog = () => import('./commands/catalog.ts');
 
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -94,7 +95,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     path: ['bridge'],
     summary: 'stdio bridge to the hub, what IDE entries run; starts the hub in the background when none runs',
-    options: { client: { type: 'string', value: 'ID', required: true, description: 'the client this bridge speaks for (cursor, claude-code, …)' } },
+    options: {
+      client: { type: 'string', value: 'ID', required: true, description: 'the client this bridge speaks for (cursor, claude-code, …)' },
+      profile: { type: 'string', value: 'P', description: "the profile this entry sees, over the client's own (docs/profiles.md)" },
+    },
     load: () => import('./commands/bridge.ts'),
     handler: 'run',
   },
@@ -354,9 +358,63 @@ export const COMMANDS: readonly CommandSpec[] = [
     path: ['clients', 'token'],
     summary: "issue (or show) a client's HTTP bearer token",
     args: [{ name: 'CLIENT' }],
-    options: { revoke: { type: 'boolean', description: 'delete the token; requests carrying it are refused' }, ...json },
+    options: {
+      revoke: { type: 'boolean', description: 'delete the token; requests carrying it are refused' },
+      profile: { type: 'string', value: 'P', description: "bind the token to a profile, over the client's own (the same token)" },
+      ...json,
+    },
     load: clients,
     handler: 'token',
+  },
+  {
+    path: ['clients', 'profile'],
+    summary: 'bind a client to a profile ("default": every enabled server)',
+    details: 'A bridge entry with --profile, or a token bound to a profile, takes precedence over this binding.',
+    args: [{ name: 'CLIENT' }, { name: 'PROFILE' }],
+    load: profiles,
+    handler: 'bind',
+  },
+  { path: ['profiles', 'list'], summary: 'profiles: which servers and tools a client sees', options: json, isDefault: true, load: profiles, handler: 'list' },
+  { path: ['profiles', 'show'], summary: "a profile's servers, tools, tool search and who uses it", args: [{ name: 'PROFILE' }], options: json, load: profiles, handler: 'show' },
+  {
+    path: ['profiles', 'add'],
+    summary: 'a new profile: a set of servers, optionally narrowed to chosen tools',
+    details: [
+      'A server with tools named in --tools shows only those; a server with none named shows all of its tools.',
+      'With --tool-search the client sees two tools, search_tools and call_tool, instead of every tool.',
+      'Example: mcp-tray profiles add web --servers github,fetch --tools github:create_issue,github:list_issues',
+    ].join('\n'),
+    args: [{ name: 'PROFILE' }],
+    options: {
+      servers: { type: 'string', value: 'A,B', required: true, description: 'the servers it shows' },
+      tools: { type: 'string', value: 'S:T,…', description: 'only these tools of their servers (server:tool)' },
+      'tool-search': { type: 'boolean', description: 'show search_tools and call_tool instead of every tool' },
+      ...json,
+    },
+    load: profiles,
+    handler: 'add',
+  },
+  {
+    path: ['profiles', 'set'],
+    summary: 'change a profile (only what is given changes)',
+    args: [{ name: 'PROFILE' }],
+    options: {
+      servers: { type: 'string', value: 'A,B', description: 'the servers it shows' },
+      tools: { type: 'string', value: 'S:T,…', description: 'only these tools of their servers (server:tool)' },
+      'all-tools': { type: 'boolean', description: 'every tool of its servers again' },
+      'tool-search': { type: 'boolean', description: 'turn tool search on' },
+      'no-tool-search': { type: 'boolean', description: 'turn tool search off' },
+      ...json,
+    },
+    load: profiles,
+    handler: 'set',
+  },
+  {
+    path: ['profiles', 'remove'],
+    summary: 'delete a profile (refused while a client or token is bound to it)',
+    args: [{ name: 'PROFILE' }],
+    load: profiles,
+    handler: 'remove',
   },
   {
     path: ['install'],

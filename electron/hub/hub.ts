@@ -41,6 +41,9 @@ import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/c
 import { HEADLESS_UPDATES, unsupportedUpdates, type UpdateSource } from './updates/update-source.ts';
 import { CallLimiter } from './limits/call-limiter.ts';
 import { LimitBook } from './limits/limit-book.ts';
+import { sessionProfile } from './profiles/active-profile.ts';
+import { ProfileBook } from './profiles/profile-book.ts';
+import type { Settings } from './settings/schema.ts';
 import { createCallHooks } from './gateway/call-hooks.ts';
 import { HubTelemetry } from './telemetry/hub-telemetry.ts';
 import { exportHeaders } from './telemetry/telemetry-headers.ts';
@@ -203,6 +206,16 @@ export class Hub {
       },
       unrouted: (serverId, method, sessions) => this.#servers.noteUnrouted(serverId, method, sessions),
       serverLog: (serverId, text) => this.#serverLog(serverId, text),
+      profiles: (request) => sessionProfile(this.settings.get(), request),
+    });
+    // A profile, a client's binding or a token's changed: the sessions whose lists differ are told.
+    let profileFacts = profileFactsOf(this.settings.get());
+    this.settings.onChange((settings) => {
+      const next = profileFactsOf(settings);
+      if (next === profileFacts) return;
+      profileFacts = next;
+      this.#gateway.listsChanged();
+      for (const session of this.#gateway.sessions()) this.#sessionEvents.push(session.id, session);
     });
 
     this.#clients = createClientsFeature({
@@ -256,6 +269,8 @@ export class Hub {
         rotateUiToken: () => this.rotateUiToken(),
         updates,
         limits: new LimitBook(this.settings),
+        profiles: new ProfileBook(this.settings),
+        sessionProfiles: () => this.#gateway.sessions().map((s) => this.#gateway.profileOf(s).name),
         telemetryChanged: () => this.#applyTelemetry(),
         pins: this.#pins,
         cliTool: {
@@ -295,7 +310,7 @@ export class Hub {
       hub.#socketServer = await listenLocalSocket(paths.socket, (hello, socket) => {
         if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
         const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
-        void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' }).catch(() => socket.destroy());
+        void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket', profile: hello.profile }).catch(() => socket.destroy());
       }, hub.report);
     } catch (error) {
       // Another hub won the race for the socket: leave nothing open (the call log's worker would
@@ -452,4 +467,9 @@ export class Hub {
     const server = await this.#serverStatus(serverId).catch(() => undefined);
     if (server) this.emit({ type: 'server-changed', server });
   }
+}
+
+/** What decides which profile each session sees, as one comparable string. */
+function profileFactsOf(settings: Settings): string {
+  return JSON.stringify([settings.profiles, settings.clientProfiles, settings.httpClients.map((c) => [c.clientId, c.profile ?? null])]);
 }

@@ -1,9 +1,9 @@
-// `mcp-tray bridge --client ID`: what IDE entries run. It pipes the IDE's stdio to the hub's local
+// `mcp-tray bridge --client ID [--profile P]`: what IDE entries run. It pipes the IDE's stdio to the hub's local
 // socket byte for byte after a one-line hello naming the client; the hub does the MCP. Kept free of
 // the hub's code so it starts in a few milliseconds. When no hub runs, it starts one in the
 // background and waits for it (hub-starter.ts), so an IDE never needs a terminal left open.
 import net from 'node:net';
-import { bridgeHello, isClientId } from '../../hub/contract/socket-hello.ts';
+import { bridgeHello, HELLO_PROFILE_PATTERN, isClientId } from '../../hub/contract/socket-hello.ts';
 import { socketPathFor } from '../../hub/paths.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -14,11 +14,13 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
   const client = option(command, 'client');
   if (!client) throw new CliError('bridge needs --client ID (e.g. --client cursor)', undefined, 2);
   if (!isClientId(client)) throw new CliError(`"${client}" is not a client id (lowercase letters, digits, ".", "_", "-")`, undefined, 2);
+  const profile = option(command, 'profile');
+  if (profile !== undefined && !HELLO_PROFILE_PATTERN.test(profile)) throw new CliError(`"${profile}" is not a profile name (a-z, 0-9 and "-", at most 32 characters)`, undefined, 2);
   const socketPath = socketPathFor(ctx.dataDir);
 
   const socket = await connectOrStartHub(socketPath, ctx.dataDir, process.env);
   socket.setNoDelay(true);
-  socket.write(bridgeHello(client));
+  socket.write(bridgeHello(client, profile));
   process.stdin.pipe(socket);
   socket.pipe(process.stdout);
 

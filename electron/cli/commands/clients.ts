@@ -8,7 +8,7 @@ import type { CliContext } from '../cli-context.ts';
 import { HubClient, withHub } from '../hub-client.ts';
 import { HUB_NOT_RUNNING, localInstaller } from '../local-clients.ts';
 import { json, table } from '../output.ts';
-import { arg, flag, type ParsedCommand } from '../parse-command.ts';
+import { arg, flag, option, type ParsedCommand } from '../parse-command.ts';
 
 export async function list(command: ParsedCommand, ctx: CliContext): Promise<number> {
   const hub = await HubClient.connectIfRunning(ctx.dataDir);
@@ -53,7 +53,7 @@ export function token(command: ParsedCommand, ctx: CliContext): Promise<number> 
       ctx.stdout.write(result.revoked ? `revoked the HTTP token of ${client}; requests carrying it are refused now\n` : `${client} had no HTTP token\n`);
       return 0;
     }
-    const result = await hub.request('clients.token', { client });
+    const result = await hub.request('clients.token', { client, profile: option(command, 'profile') });
     if (flag(command, 'json')) ctx.stdout.write(json(result));
     else ctx.stdout.write(`${result.token}\n`);
     return 0;

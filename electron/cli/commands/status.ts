@@ -34,8 +34,8 @@ export async function run(command: ParsedCommand, ctx: CliContext): Promise<numb
       status.clients.length === 0
         ? '  none (install into an IDE with: mcp-tray install <client>)\n'
         : table([
-            ['CLIENT', 'TRANSPORT', 'CLIENT INFO', 'CALLS', 'LAST CALL'],
-            ...status.clients.map((c) => [c.id, c.transport === 'socket' ? 'bridge' : 'http', c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
+            ['CLIENT', 'TRANSPORT', 'PROFILE', 'CLIENT INFO', 'CALLS', 'LAST CALL'],
+            ...status.clients.map((c) => [c.id, c.transport === 'socket' ? 'bridge' : 'http', c.profile, c.clientInfo ? `${c.clientInfo.name} ${c.clientInfo.version}` : '-', String(c.calls), ago(c.lastCallAt)]),
           ]),
     );
     if (status.approvals.length > 0) {

@@ -16,7 +16,9 @@ export type CallDecision =
   | 'blocked-write-off'
   | 'blocked-disabled'
   /** Over a rate limit (docs/limits.md): refused before it reached the server. */
-  | 'rate-limited';
+  | 'rate-limited'
+  /** The tool is not in the profile the session uses (docs/profiles.md). */
+  | 'blocked-profile';
 
 export type CallOutcome = 'ok' | 'tool-error' | 'protocol-error' | 'server-exited' | 'cancelled' | 'refused';
 

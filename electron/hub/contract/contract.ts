@@ -18,6 +18,7 @@ import { catalogRequests, type CatalogResults } from './api/catalog.ts';
 import { limitRequests, type LimitResults } from './api/limits.ts';
 import { telemetryRequests, type TelemetryResults } from './api/telemetry.ts';
 import { pinningRequests, type PinningResults } from './api/pinning.ts';
+import { profileRequests, type ProfileResults } from './api/profiles.ts';
 
 export type * from './shapes.ts';
 export { ControlError, type ControlErrorCode } from './control-error.ts';
@@ -37,6 +38,7 @@ export const requestSchemas = {
   ...limitRequests,
   ...telemetryRequests,
   ...pinningRequests,
+  ...profileRequests,
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -46,7 +48,7 @@ export type CallParams<M extends Method> = z.input<(typeof requestSchemas)[M]>;
 /** What a handler receives: the params after validation, defaults filled in. */
 export type HandlerParams<M extends Method> = z.output<(typeof requestSchemas)[M]>;
 
-export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults, CatalogResults, LimitResults, TelemetryResults, PinningResults {}
+export interface Results extends HubResults, ServerResults, ApprovalResults, CallLogResults, SettingsResults, ClientResults, UiResults, SignInResults, CliToolResults, UpdateResults, CatalogResults, LimitResults, TelemetryResults, PinningResults, ProfileResults {}
 export type Result<M extends Method> = Results[M];
 
 /** A call's arguments after the method: params may be left out when every field is optional. */

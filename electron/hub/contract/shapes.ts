@@ -190,6 +190,9 @@ export interface SessionInfo {
   readonly lastCallAt?: string;
   readonly calls: number;
   readonly pendingApprovals: number;
+  /** The profile the session sees (docs/profiles.md), and where its name came from. */
+  readonly profile: string;
+  readonly profileSource: 'entry' | 'token' | 'client' | 'default';
 }
 
 export interface ApprovalInfo {

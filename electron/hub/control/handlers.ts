@@ -13,10 +13,11 @@ import { cliToolHandlers, type CliToolHandlerDeps } from './handlers/cli-tool.ts
 import { updateHandlers, type UpdateHandlerDeps } from './handlers/updates.ts';
 import { catalogHandlers, type CatalogHandlerDeps } from './handlers/catalog.ts';
 import { limitHandlers, type LimitHandlerDeps } from './handlers/limits.ts';
+import { profileHandlers, type ProfileHandlerDeps } from './handlers/profiles.ts';
 import { telemetryHandlers, type TelemetryHandlerDeps } from './handlers/telemetry.ts';
 import { pinningHandlers, type PinningHandlerDeps } from './handlers/pinning.ts';
 
-export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps & LimitHandlerDeps & TelemetryHandlerDeps & PinningHandlerDeps;
+export type HandlerDeps = HubHandlerDeps & ServerHandlerDeps & ApprovalHandlerDeps & CallLogHandlerDeps & SettingsHandlerDeps & ClientHandlerDeps & UiHandlerDeps & SignInHandlerDeps & CliToolHandlerDeps & UpdateHandlerDeps & CatalogHandlerDeps & LimitHandlerDeps & ProfileHandlerDeps & TelemetryHandlerDeps & PinningHandlerDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -32,6 +33,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...updateHandlers(deps),
     ...catalogHandlers(deps),
     ...limitHandlers(deps),
+    ...profileHandlers(deps),
     ...telemetryHandlers(deps),
     ...pinningHandlers(deps),
   };

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionInfo } from '../contract/contract.ts';
+import type { ActiveProfile } from '../profiles/active-profile.ts';
 import type { LaneOwner } from '../supervisor/server-supervisor.ts';
 import { HUB_VERSION } from '../version.ts';
 
@@ -14,6 +15,8 @@ export interface SessionIdentity {
   readonly clientId: string;
   readonly label: string;
   readonly transport: 'socket' | 'http';
+  /** The profile the bridge's entry named (`--profile`); an HTTP session's comes from its token. */
+  readonly profile?: string;
 }
 
 export class ClientSession {
@@ -62,7 +65,11 @@ export class ClientSession {
     return info ? { name: info.name, version: info.version } : undefined;
   }
 
+  /** Set by the gateway: the profile this session sees now (docs/profiles.md). */
+  activeProfile: () => ActiveProfile = () => ({ name: 'default', source: 'default', profile: undefined, missing: false, toolSearch: false });
+
   info(): SessionInfo {
+    const active = this.activeProfile();
     return {
       id: this.identity.clientId,
       sessionId: this.id,
@@ -73,6 +80,8 @@ export class ClientSession {
       lastCallAt: this.lastCallAt,
       calls: this.calls,
       pendingApprovals: this.pendingApprovals,
+      profile: active.name,
+      profileSource: active.source,
     };
   }
 }

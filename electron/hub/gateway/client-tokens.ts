@@ -29,21 +29,35 @@ export class ClientTokens {
     return this.#settings.get().httpClients.map((c) => c.clientId);
   }
 
-  /** The client's token: the one it has, or a new one. Throws when the keychain is unavailable. */
-  async issue(clientId: string): Promise<string> {
+  /** The profile a client's token is bound to (docs/profiles.md), if any. */
+  profileOf(clientId: string): string | undefined {
+    return this.#settings.get().httpClients.find((c) => c.clientId === clientId)?.profile;
+  }
+
+  /**
+   * The client's token: the one it has, or a new one. Throws when the keychain is unavailable.
+   * With `profile`, the token is bound to that profile (the same token: sessions see the change).
+   */
+  async issue(clientId: string, profile?: string): Promise<string> {
     await this.#load();
     const existing = await this.#keychain.get(accounts.client(clientId));
     if (existing) {
       this.#remember(existing, clientId);
+      if (!this.clients().includes(clientId)) this.#settings.update((s) => void s.httpClients.push({ clientId, issuedAt: new Date().toISOString(), profile }));
+      else if (profile !== undefined) this.#bind(clientId, profile);
       return existing;
     }
     const token = `mtr_${randomBytes(32).toString('base64url')}`;
     await this.#keychain.set(accounts.client(clientId), token);
     this.#remember(token, clientId);
     if (!this.clients().includes(clientId)) {
-      this.#settings.update((s) => void s.httpClients.push({ clientId, issuedAt: new Date().toISOString() }));
-    }
+      this.#settings.update((s) => void s.httpClients.push({ clientId, issuedAt: new Date().toISOString(), profile }));
+    } else if (profile !== undefined) this.#bind(clientId, profile);
     return token;
+  }
+
+  #bind(clientId: string, profile: string): void {
+    this.#settings.update((s) => void (s.httpClients = s.httpClients.map((c) => (c.clientId === clientId ? { ...c, profile } : c))));
   }
 
   /** Deletes the token; requests carrying it are refused from now on. */

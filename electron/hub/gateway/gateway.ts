@@ -43,6 +43,10 @@ import { heldToolMessage } from '../pinning/held-message.ts';
 import type { ToolPins } from '../pinning/tool-pins.ts';
 import { answerRoots, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
 import { handleToolCall, type ToolCallParams } from './tool-call.ts';
+import { allowsServer, allowsTool, outsideProfileMessage, profileKey, type ActiveProfile, type ProfileRequest } from '../profiles/active-profile.ts';
+import { CALL_TOOL, innerCall, SEARCH_MODE_TOOLS, SEARCH_TOOL, searchAnswer, type ListedTool } from './search-mode.ts';
+
+const EVERYTHING: ActiveProfile = { name: 'default', source: 'default', profile: undefined, missing: false, toolSearch: false };
 import { ToolCallLane } from './tool-call-lane.ts';
 
 const LEVELS = LoggingLevelSchema.options;
@@ -63,6 +67,8 @@ export interface GatewayDeps {
   readonly hooks?: CallHooks;
   /** Pinned tool definitions (pinning/tool-pins.ts): held tools are neither listed nor called. None: nothing is held. */
   readonly pins?: Pick<ToolPins, 'screen' | 'heldByCallName'>;
+  /** Which profile a connection sees (profiles/active-profile.ts). None: every session sees every server. */
+  readonly profiles?: (request: ProfileRequest) => ActiveProfile;
 }
 
 export class Gateway {
@@ -73,6 +79,8 @@ export class Gateway {
   /** Bumped by every change; a session's own catalog (with its lanes' lists) is rebuilt after one. */
   #generation = 0;
   readonly #sessionCatalogs = new WeakMap<ClientSession, { generation: number; catalog: Catalog }>();
+  /** One key per catalog and profile: sessions that see the same lists share one computation per round. */
+  readonly #viewKeys = new WeakMap<Catalog, Map<string, object>>();
   readonly #announcer: ListAnnouncer;
   readonly #toClient: ServerToClientContext;
 
@@ -82,7 +90,12 @@ export class Gateway {
       () => this.#sessions.values(),
       (session) => {
         const catalog = this.catalogFor(session);
-        return { key: catalog, view: () => this.#listView(session) };
+        const profile = profileKey(this.profileOf(session));
+        let keys = this.#viewKeys.get(catalog);
+        if (!keys) this.#viewKeys.set(catalog, (keys = new Map()));
+        let key = keys.get(profile);
+        if (!key) keys.set(profile, (key = {}));
+        return { key, view: () => this.#listView(session) };
       },
     );
     this.#toClient = {
@@ -95,6 +108,13 @@ export class Gateway {
   }
 
   readonly #screen: ToolScreen = (def, tools) => (this.#deps.pins ? this.#deps.pins.screen(def, tools) : tools);
+
+  /** The profile a session sees now: its connection's, else its client's, else the default. */
+  profileOf(session: ClientSession): ActiveProfile {
+    const { clientId, transport, profile } = session.identity;
+    if (!this.#deps.profiles) return EVERYTHING;
+    return this.#deps.profiles(transport === 'http' ? { clientId, source: 'token' } : { clientId, profile, source: profile === undefined ? undefined : 'entry' });
+  }
 
   sessions(): ClientSession[] {
     return [...this.#sessions.values()];
@@ -137,6 +157,7 @@ export class Gateway {
   /** Connects a client over a transport (the local socket or an HTTP session). */
   async connect(transport: Transport, identity: SessionIdentity, sessionId?: string): Promise<ClientSession> {
     const session = new ClientSession(identity, this.#instructions(), sessionId);
+    session.activeProfile = () => this.profileOf(session);
     this.#register(session);
     this.#sessions.set(session.id, session);
     this.#announcer.track(session);
@@ -163,13 +184,21 @@ export class Gateway {
    * could not call (a tool that runs only as a task: MCP Tray does not pass tasks on).
    */
   listTools(session?: ClientSession): Tool[] {
-    const tools: Tool[] = [];
+    if (session && this.profileOf(session).toolSearch) return [...SEARCH_MODE_TOOLS];
+    return this.profileTools(session).map((listed) => listed.tool);
+  }
+
+  /** The tools a session's profile shows (policy applied), with their servers: what tool search searches. */
+  profileTools(session?: ClientSession): ListedTool[] {
+    const active = session ? this.profileOf(session) : EVERYTHING;
+    const tools: ListedTool[] = [];
     for (const entry of (session ? this.catalogFor(session) : this.catalog()).tools.values()) {
       const def = this.#deps.directory.get(entry.serverId)?.def;
       if (!def || requiresTask(entry.item)) continue;
+      if (!allowsTool(active, entry.serverId, entry.item.name)) continue;
       const toolClass = classifyTool(entry.item, def.toolOverrides[entry.item.name]).class;
       if (!isListed(def, entry.item.name, toolClass)) continue;
-      tools.push({ ...(entry.item as Tool), name: entry.exposedName });
+      tools.push({ serverId: entry.serverId, tool: { ...(entry.item as Tool), name: entry.exposedName } });
     }
     return tools;
   }
@@ -254,12 +283,34 @@ export class Gateway {
   }
 
   #listView(session: ClientSession) {
-    const catalog = this.catalogFor(session);
     return {
       tools: this.listTools(session),
-      prompts: [...catalog.prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
-      resources: [catalog.resources().map((entry) => entry.item), catalog.resourceTemplates().map((entry) => entry.item)],
+      prompts: this.#prompts(session),
+      resources: [this.#resources(session), this.#resourceTemplates(session)],
     };
+  }
+
+  /** A session's prompts and resources: those of the servers its profile shows. */
+  #prompts(session: ClientSession) {
+    const active = this.profileOf(session);
+    return [...this.catalogFor(session).prompts.values()].filter((entry) => allowsServer(active, entry.serverId)).map((entry) => ({ ...entry.item, name: entry.exposedName }));
+  }
+
+  #resources(session: ClientSession) {
+    const active = this.profileOf(session);
+    return this.catalogFor(session).resources().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item);
+  }
+
+  #resourceTemplates(session: ClientSession) {
+    const active = this.profileOf(session);
+    return this.catalogFor(session).resourceTemplates().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item);
+  }
+
+  /** A prompt or resource of a server the session's profile does not show is refused, naming the profile. */
+  #requireServerInProfile(session: ClientSession, serverId: string, what: string): void {
+    const active = this.profileOf(session);
+    if (allowsServer(active, serverId)) return;
+    throw new McpError(ErrorCode.InvalidParams, active.missing ? outsideProfileMessage(active, serverId, what) : `MCP Tray: ${what} is of server "${serverId}", which is not in profile "${active.name}" that this client uses.`);
   }
 
   #instructions(): string {
@@ -294,10 +345,15 @@ export class Gateway {
    */
   async #callTool(session: ClientSession, rawParams: unknown, extra: Extra): Promise<Record<string, unknown>> {
     const deps = this.#deps;
-    const params = toolCallParams(rawParams);
+    let params = toolCallParams(rawParams);
+    const active = this.profileOf(session);
+    if (active.toolSearch && params.name === SEARCH_TOOL) return searchAnswer(this.profileTools(session), params.arguments) as Record<string, unknown>;
+    // call_tool's inner call takes the direct path from here on: it is logged under the inner tool's name.
+    if (active.toolSearch && params.name === CALL_TOOL) params = innerCall(params.arguments, params._meta);
     const entry = this.catalogFor(session).tools.get(params.name);
     const held = entry ? undefined : deps.pins?.heldByCallName(params.name);
     if (held) return { content: [{ type: 'text', text: heldToolMessage(held) }], isError: true };
+    if (entry && !allowsTool(active, entry.serverId, entry.item.name)) return this.#refuseOutsideProfile(session, active, entry.serverId, entry.item, params.arguments);
     const ctx = {
       directory: deps.directory,
       catalog: () => this.catalogFor(session),
@@ -313,6 +369,20 @@ export class Gateway {
     } finally {
       deps.sessionChanged(session);
     }
+  }
+
+  /** Logged like any refused call, with its own decision, and answered with the profile's name. */
+  #refuseOutsideProfile(session: ClientSession, active: ActiveProfile, serverId: string, item: { name: string }, args: Record<string, unknown> | undefined): Record<string, unknown> {
+    const def = this.#deps.directory.get(serverId)?.def;
+    const toolClass = def ? classifyTool(item as Tool, def.toolOverrides[item.name]).class : 'read';
+    const message = outsideProfileMessage(active, serverId, item.name);
+    new CallInProgress(session, { serverId, method: 'tools/call', target: item.name, arguments: args ?? {}, class: toolClass }, this.#deps.recorder, this.#deps.secrets).finish({
+      decision: 'blocked-profile',
+      outcome: 'refused',
+      error: message,
+    });
+    this.#deps.sessionChanged(session);
+    return { content: [{ type: 'text', text: message }], isError: true };
   }
 
   #register(session: ClientSession): void {
@@ -331,27 +401,23 @@ export class Gateway {
       throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     };
 
-    server.setRequestHandler(ListPromptsRequestSchema, async () => ({
-      prompts: [...this.catalogFor(session).prompts.values()].map((entry) => ({ ...entry.item, name: entry.exposedName })),
-    }));
+    server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: this.#prompts(session) }));
 
     server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
       const entry = this.catalogFor(session).prompts.get(request.params.name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+      this.#requireServerInProfile(session, entry.serverId, `prompt "${entry.item.name}"`);
       const call = { serverId: entry.serverId, method: 'prompts/get', target: entry.item.name, arguments: request.params.arguments ?? {}, class: 'read' } as const;
       return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...request.params, name: entry.item.name }, call.arguments, extra));
     });
 
-    server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-      resources: this.catalogFor(session).resources().map((entry) => entry.item),
-    }));
+    server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: this.#resources(session) }));
 
-    server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
-      resourceTemplates: this.catalogFor(session).resourceTemplates().map((entry) => entry.item),
-    }));
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: this.#resourceTemplates(session) }));
 
     server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
       const serverId = this.#resourceOwner(request.params.uri, session);
+      this.#requireServerInProfile(session, serverId, `resource ${request.params.uri}`);
       const call = { serverId, method: 'resources/read', target: request.params.uri, arguments: { uri: request.params.uri }, class: 'read' } as const;
       return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, serverId, 'resources/read', request.params.uri, request.params, call.arguments, extra));
     });

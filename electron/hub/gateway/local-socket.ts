@@ -5,11 +5,11 @@
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { z } from 'zod';
-import { CLIENT_ID_PATTERN, HELLO_LIMIT_BYTES, HELLO_VERSION, type Hello } from '../contract/socket-hello.ts';
+import { CLIENT_ID_PATTERN, HELLO_LIMIT_BYTES, HELLO_PROFILE_PATTERN, HELLO_VERSION, type Hello } from '../contract/socket-hello.ts';
 import type { ErrorReporter } from '../util/last-resort.ts';
 
 const HelloSchema = z.discriminatedUnion('role', [
-  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID_PATTERN) }),
+  z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('bridge'), client: z.string().regex(CLIENT_ID_PATTERN), profile: z.string().regex(HELLO_PROFILE_PATTERN).optional() }),
   z.object({ mcpTray: z.literal(HELLO_VERSION), role: z.literal('control') }),
 ]);
 

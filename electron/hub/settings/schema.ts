@@ -158,7 +158,28 @@ export const DeniedPathSchema = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character');
 
-export const HttpClientSchema = z.object({ clientId: z.string(), issuedAt: z.string() });
+/** A profile's name (docs/profiles.md); "default" is the built-in profile and cannot be stored. */
+export const PROFILE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const DEFAULT_PROFILE = 'default';
+export const ProfileNameSchema = z.string().regex(PROFILE_NAME_PATTERN, 'a profile name is a slug of at most 32 characters: a-z, 0-9 and "-", not starting with "-"');
+/** `server:tool`: one tool of one server (the server's own tool name). */
+export const ProfileToolSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}:[^\s]{1,200}$/, 'a tool is named server:tool, e.g. github:create_issue');
+
+/**
+ * A named set of servers a client sees (docs/profiles.md). With `tools`, a server that has tools
+ * named there shows only those; a server with none named there shows all of its tools.
+ * `toolSearch`: the client sees two tools, search_tools and call_tool, instead of every tool.
+ */
+export const ProfileSchema = z.object({
+  name: ProfileNameSchema.refine((name) => name !== DEFAULT_PROFILE, '"default" is the built-in profile (every enabled server); pick another name'),
+  servers: z.array(ServerIdSchema).max(500),
+  tools: z.array(ProfileToolSchema).max(5000).optional(),
+  toolSearch: z.boolean().default(false),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** An HTTP client's token; `profile` binds the token to a profile, over the client's own. */
+export const HttpClientSchema = z.object({ clientId: z.string(), issuedAt: z.string(), profile: ProfileNameSchema.optional() });
 
 /**
  * A bound on calls (tools/call, resources/read, prompts/get): at most `perMinute` in any sliding
@@ -221,6 +242,14 @@ export const SettingsSchema = z.object({
   servers: z.array(ServerDefinitionSchema).default([]),
   rules: z.array(AlwaysRuleSchema).default([]),
   httpClients: z.array(HttpClientSchema).default([]),
+  /** Named sets of servers and tools (docs/profiles.md). */
+  profiles: z
+    .array(ProfileSchema)
+    .max(200)
+    .default([])
+    .refine((profiles) => new Set(profiles.map((p) => p.name)).size === profiles.length, 'two profiles have the same name'),
+  /** The profile each client id sees when its entry or token names none; absent: the default profile. */
+  clientProfiles: z.record(z.string().min(1).max(64), ProfileNameSchema).default({}),
   /** Paths no bundled server may reach (besides MCP Tray's data folder, always denied): see policy/denied-paths.ts. */
   deniedPaths: z.array(DeniedPathSchema).max(500).default([...DEFAULT_DENIED_PATHS]),
   /** Bounds on calls; none by default. */

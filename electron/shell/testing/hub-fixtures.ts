@@ -50,6 +50,8 @@ export function session(sessionId: string, overrides: Partial<SessionInfo> = {})
     sessionId,
     label: 'Cursor',
     transport: 'socket',
+    profile: 'default',
+    profileSource: 'default',
     clientInfo: { name: 'cursor-vscode', version: '1.2.3' },
     since: '2026-11-22T09:30:00.000Z',
     calls: 4,

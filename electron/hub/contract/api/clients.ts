@@ -14,7 +14,8 @@ export const clientRequests = {
   'clients.import': z
     .object({ client: clientId, servers: z.array(z.string().min(1)).optional(), deleteBackup: z.boolean().optional() })
     .strict(),
-  'clients.token': clientRef,
+  /** `profile` binds the token to a profile ("default" included), over the client's own (docs/profiles.md). */
+  'clients.token': z.object({ client: clientId, profile: z.string().min(1).max(64).optional() }).strict(),
   'clients.revokeToken': clientRef,
 } as const;
 
@@ -46,6 +47,8 @@ export interface ClientRow {
   /** The client's own CLI, used instead of editing the file when it is on PATH. */
   readonly cli?: { readonly binary: string; readonly path: string | null; readonly used: boolean };
   readonly sessions: readonly SessionInfo[];
+  /** The profile the client is bound to ("default" when none): what its sessions see unless their entry or token names another. */
+  readonly profile?: string;
   /** What the user does so the client picks up a change. */
   readonly reload: string;
 }
@@ -129,6 +132,8 @@ export interface TokenResult {
   readonly token: string;
   /** The HTTP MCP endpoint, or null while it is not running. */
   readonly url: string | null;
+  /** The profile the token is bound to, if any (docs/profiles.md). */
+  readonly profile?: string;
 }
 
 export interface ClientResults {

@@ -6,12 +6,15 @@ import { CLIENTS } from '../../clients/client-table.ts';
 import { requireClient, type ClientsFeature } from '../../clients/clients-feature.ts';
 import { searchPath } from '../../clients/detect.ts';
 import type { ClientTokens } from '../../gateway/client-tokens.ts';
+import type { ProfileBook } from '../../profiles/profile-book.ts';
 
 type ClientHandlers = Pick<Handlers, keyof ClientResults>;
 
 export interface ClientHandlerDeps {
   readonly clients: ClientsFeature;
-  readonly clientTokens: Pick<ClientTokens, 'issue' | 'revoke'>;
+  readonly clientTokens: Pick<ClientTokens, 'issue' | 'revoke' | 'profileOf'>;
+  /** Checks a profile name a token is bound to; the client's binding (docs/profiles.md). */
+  readonly profiles: Pick<ProfileBook, 'requireKnown' | 'boundTo'>;
   /** The HTTP MCP endpoint URL, or null while HTTP is off. */
   mcpUrl(): string | null;
 }
@@ -21,7 +24,7 @@ export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
   return {
     async 'clients.list'() {
       const pathList = await searchPath();
-      return Promise.all(CLIENTS.map((c) => installer.row(c, pathList)));
+      return Promise.all(CLIENTS.map(async (c) => ({ ...(await installer.row(c, pathList)), profile: deps.profiles.boundTo(c.id) })));
     },
 
     async 'clients.install'({ client, http, dryRun }) {
@@ -40,8 +43,11 @@ export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
       return importer.import(requireClient(client), { servers, deleteBackup });
     },
 
-    async 'clients.token'({ client }) {
-      return { client, token: await deps.clientTokens.issue(client), url: deps.mcpUrl() };
+    async 'clients.token'({ client, profile }) {
+      if (profile !== undefined) deps.profiles.requireKnown(profile);
+      const token = await deps.clientTokens.issue(client, profile);
+      const bound = deps.clientTokens.profileOf(client);
+      return { client, token, url: deps.mcpUrl(), ...(bound ? { profile: bound } : {}) };
     },
 
     async 'clients.revokeToken'({ client }) {

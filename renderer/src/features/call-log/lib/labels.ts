@@ -14,6 +14,7 @@ export const DECISIONS: Readonly<Record<CallDecision, { label: string; tone: Ton
   'blocked-write-off': { label: 'Blocked: write off', tone: 'warn' },
   'blocked-disabled': { label: 'Blocked: disabled', tone: 'warn' },
   'rate-limited': { label: 'Rate limited', tone: 'warn' },
+  'blocked-profile': { label: 'Blocked: not in profile', tone: 'warn' },
 };
 
 export const OUTCOMES: Readonly<Record<CallOutcome, { label: string; tone: Tone }>> = {

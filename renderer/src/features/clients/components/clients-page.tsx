@@ -9,11 +9,19 @@ import { DialogImportServers } from './dialog-import-servers.tsx';
 import { DialogInstallClient } from './dialog-install-client.tsx';
 import { TableIdeClients, type ClientAction } from './table-ide-clients.tsx';
 import { TableSessions } from './table-sessions.tsx';
+import { SectionProfiles } from '../../profiles/components/section-profiles.tsx';
+import { useProfiles } from '../../profiles/hooks/use-profiles.ts';
 import '../clients.css';
 
 export function ClientsPage() {
   const sessions = useHub((s) => s.sessions);
   const { rows, error, reload } = useClientRows();
+  const profiles = useProfiles();
+  const profileNames = profiles.overview?.profiles.map((p) => p.name) ?? ['default'];
+  const profilesChanged = () => {
+    void profiles.reload();
+    void reload();
+  };
   const [open, setOpen] = useState<{ row: ClientRow; action: ClientAction } | undefined>();
   const sessionCount = sessions.length;
   useEffect(() => void reload(), [sessionCount, reload]);
@@ -30,6 +38,12 @@ export function ClientsPage() {
         </h2>
         <TableSessions sessions={sessions} />
       </section>
+      <section className="section" aria-labelledby="profiles-title">
+        <h2 id="profiles-title" className="section-title">
+          Profiles
+        </h2>
+        <SectionProfiles overview={profiles.overview} onChanged={profilesChanged} />
+      </section>
       <section className="section" aria-labelledby="ides-title">
         <h2 id="ides-title" className="section-title">
           Install into an IDE
@@ -37,7 +51,7 @@ export function ClientsPage() {
         {error && <p className="callout callout-danger">{error}</p>}
         {!rows && !error && <p role="status">Looking for MCP clients on this machine…</p>}
         {rows && detected.length === 0 && <p className="muted">No MCP client was found on this machine. You can still install into one below; its config file is created.</p>}
-        {rows && <TableIdeClients rows={[...detected, ...others]} onAction={(row, action) => setOpen({ row, action })} />}
+        {rows && <TableIdeClients rows={[...detected, ...others]} profiles={profileNames} onProfileChanged={profilesChanged} onAction={(row, action) => setOpen({ row, action })} />}
       </section>
       {open && (open.action === 'install' || open.action === 'uninstall') && <DialogInstallClient row={open.row} mode={open.action} onClose={close} onDone={() => void reload()} />}
       {open?.action === 'import' && <DialogImportServers row={open.row} onClose={close} onDone={() => void reload()} />}

@@ -4,10 +4,22 @@ import type { ClientRow } from '../../../api/contract-types.ts';
 import { PathText } from '../../../common/components/path-text.tsx';
 import { StatusPill } from '../../../common/components/status-pill.tsx';
 import { INSTALL_STATUS } from '../lib/client-status.ts';
+import { SelectProfile } from '../../profiles/components/select-profile.tsx';
 
 export type ClientAction = 'install' | 'uninstall' | 'import' | 'token';
 
-export function TableIdeClients({ rows, onAction }: { readonly rows: readonly ClientRow[]; readonly onAction: (row: ClientRow, action: ClientAction) => void }) {
+export function TableIdeClients({
+  rows,
+  profiles,
+  onProfileChanged,
+  onAction,
+}: {
+  readonly rows: readonly ClientRow[];
+  /** Profile names a client can be bound to, "default" first. */
+  readonly profiles: readonly string[];
+  readonly onProfileChanged: () => void;
+  readonly onAction: (row: ClientRow, action: ClientAction) => void;
+}) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label="MCP clients on this machine">
@@ -16,6 +28,7 @@ export function TableIdeClients({ rows, onAction }: { readonly rows: readonly Cl
             <th scope="col">Client</th>
             <th scope="col">Status</th>
             <th scope="col">Config file</th>
+            <th scope="col">Profile</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -44,6 +57,9 @@ export function TableIdeClients({ rows, onAction }: { readonly rows: readonly Cl
                 <td>
                   <PathText path={row.configPath} label={`config file of ${row.label}`} />
                   {row.cli?.used && <div className="muted small">changed through {row.label}'s own CLI ({row.cli.binary})</div>}
+                </td>
+                <td>
+                  <SelectProfile client={row.id} label={row.label} current={row.profile ?? 'default'} names={profiles} onChanged={onProfileChanged} />
                 </td>
                 <td className="cell-actions cell-actions-start">
                   {row.status !== 'unreadable' && (

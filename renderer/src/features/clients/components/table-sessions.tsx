@@ -7,6 +7,14 @@ import { useAction } from '../../../common/hooks/use-action.ts';
 import { useNow } from '../../../common/hooks/use-now.ts';
 import { formatAgo, formatCount } from '../../../common/lib/format.ts';
 
+/** Where a session's profile came from, in words (docs/profiles.md). */
+const PROFILE_SOURCE: Readonly<Record<SessionInfo['profileSource'], string>> = {
+  entry: "from the IDE entry's --profile",
+  token: "from its HTTP token",
+  client: "the client's profile",
+  default: 'no profile chosen',
+};
+
 export function TableSessions({ sessions }: { readonly sessions: readonly SessionInfo[] }) {
   const now = useNow(5000);
   const disconnect = useAction((sessionId: string) => control.call('sessions.disconnect', { sessionId }), 'Disconnected');
@@ -25,6 +33,7 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
             <th scope="col">Client</th>
             <th scope="col">Reports as</th>
             <th scope="col">Transport</th>
+            <th scope="col">Profile</th>
             <th scope="col">Connected</th>
             <th scope="col">Last call</th>
             <th scope="col" className="num">
@@ -46,6 +55,10 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
               </td>
               <td>{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : <span className="muted">not yet initialized</span>}</td>
               <td>{s.transport === 'socket' ? 'bridge' : 'HTTP'}</td>
+              <td>
+                {s.profile}
+                <div className="muted small">{PROFILE_SOURCE[s.profileSource]}</div>
+              </td>
               <td>{formatAgo(s.since, now)}</td>
               <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>
               <td className="num">{formatCount(s.calls)}</td>
