@@ -29,7 +29,11 @@ export function registerPreviewTool(server: McpServer, previewer: Previewer): vo
     {
       title: 'MCP Tray: preview a write call',
       description: 'Used by MCP Tray only: says what a call of another tool of this server would change, without changing anything.',
-      inputSchema: { tool: z.string().min(1).max(200), arguments: z.record(z.string(), z.unknown()).default({}) },
+      inputSchema: {
+        tool: z.string().min(1).max(200).describe('The tool of this server whose call to preview.'),
+        arguments: z.record(z.string(), z.unknown()).default({}).describe('The arguments of that call.'),
+      },
+      outputSchema: { preview: z.record(z.string(), z.unknown()).describe('What the call would change: kind rows, lists or none (with the reason).') },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async ({ tool, arguments: args }): Promise<CallToolResult> => {
