@@ -94,7 +94,8 @@ export async function previewExecute(ctx: PgToolContext, args: Record<string, un
 
 export function postgresPreviewer(ctx: PgToolContext) {
   return async (tool: string, args: Record<string, unknown>): Promise<ServerPreview> => {
-    if (tool === 'pg_execute') return previewExecute(ctx, args);
+    // Rows and messages leave through the scrubber, like every answer of this server.
+    if (tool === 'pg_execute') return ctx.scrubber.scrubDeep(await previewExecute(ctx, args));
     return { kind: 'none', reason: `the postgres server has no preview for ${tool}` };
   };
 }
