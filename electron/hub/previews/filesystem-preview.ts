@@ -9,6 +9,14 @@ import type { ApprovalPreview } from '../contract/contract.ts';
 export type ToolCaller = (tool: string, args: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>;
 
 const NOT_FOUND = /ENOENT|no such file/i;
+/** A diff longer than this is cut (the prompt, the UIs and the control API carry it whole otherwise). */
+export const MAX_DIFF_CHARS = 200_000;
+
+function capped(diff: string): string {
+  if (diff.length <= MAX_DIFF_CHARS) return diff;
+  const kept = diff.slice(0, diff.lastIndexOf('\n', MAX_DIFF_CHARS) + 1);
+  return `${kept}[… the diff goes on for ${diff.length - kept.length} more characters]\n`;
+}
 
 /** The diff inside the server's ```diff fence (as many backticks as it needed). */
 function fencedDiff(text: string): string | undefined {
@@ -24,7 +32,7 @@ export async function filesystemPreview(tool: string, args: Record<string, unkno
       const answer = await call('edit_file', { ...args, dryRun: true });
       if (answer.isError) return { kind: 'none', reason: `the server refused the dry run: ${answer.text}` };
       const diff = fencedDiff(answer.text);
-      return diff === undefined ? { kind: 'none', reason: 'the server answered the dry run without a diff' } : { kind: 'diff', path, diff };
+      return diff === undefined ? { kind: 'none', reason: 'the server answered the dry run without a diff' } : { kind: 'diff', path, diff: capped(diff) };
     }
     case 'write_file': {
       if (!path || typeof args.content !== 'string') return { kind: 'none', reason: 'the call names no path or no content' };
@@ -32,7 +40,7 @@ export async function filesystemPreview(tool: string, args: Record<string, unkno
       if (current.isError && !NOT_FOUND.test(current.text)) return { kind: 'none', reason: `the server cannot read the file as it is: ${current.text}` };
       const before = current.isError ? '' : current.text;
       const diff = createTwoFilesPatch(path, path, before, args.content, current.isError ? 'new file' : 'original', 'modified');
-      return { kind: 'diff', path, diff, ...(current.isError ? { created: true } : {}) };
+      return { kind: 'diff', path, diff: capped(diff), ...(current.isError ? { created: true } : {}) };
     }
     case 'move_file': {
       const from = typeof args.source === 'string' ? args.source : undefined;
