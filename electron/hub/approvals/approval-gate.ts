@@ -1,6 +1,7 @@
 // Where approvals are decided (docs/write-mode-and-approvals.md): a write call in "ask" mode waits here until the user
 // approves it once, for the session, or always (a persisted rule); denies it (with a reason for the
 // model); or the deadline passes. A call whose client cancels or disconnects leaves the queue.
+// Before the user is asked, the call's preview is computed (docs/approval-previews.md) and shown with it.
 import { randomUUID } from 'node:crypto';
 import type { ApprovalInfo, ApprovalPreview } from '../contract/contract.ts';
 import type { ClientSession } from '../gateway/client-session.ts';
