@@ -4,7 +4,7 @@
 // PostgreSQL), lists (git commit), a move (filesystem move_file), and "no preview" for a third-party
 // tool. Axe finds no violation in light or dark; screenshots of each kind for docs/screenshots/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -27,6 +27,7 @@ function git(repo: string, ...args: string[]): string {
 test.describe('previews in the approval dialog', () => {
   let hub: UiHub;
   let db: TestPostgres;
+  let work: string;
   let root: string;
   let repo: string;
   let ide: Client;
@@ -35,7 +36,7 @@ test.describe('previews in the approval dialog', () => {
     test.setTimeout(120_000);
     db = await startPostgres();
     await db.admin(`SET ROLE ${db.user}; CREATE TABLE orders (id int PRIMARY KEY, customer text, status text); INSERT INTO orders VALUES (1, 'Ada', 'open'), (2, 'Grace', 'open'), (3, 'Linus', 'shipped');`);
-    const work = tempDir('mcp-tray-ui-previews-');
+    work = tempDir('mcp-tray-ui-previews-');
     root = path.join(work, 'notes');
     mkdirSync(root);
     repo = path.join(work, 'repo');
@@ -73,6 +74,7 @@ test.describe('previews in the approval dialog', () => {
     if (hub) await hub.cli(['secrets', 'delete', 'postgres', 'POSTGRES_URL']);
     await hub?.stop();
     await db?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   /** Starts the call, waits for the dialog, checks it, scans and photographs it light and dark, then denies. */
