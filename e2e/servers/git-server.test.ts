@@ -119,6 +119,8 @@ describe('bundled git server over stdio', () => {
       git_stash: [false, false, false, false],
       git_reset: [false, true, false, false],
       git_delete_branch: [false, true, true, false],
+      // Only MCP Tray calls it; the hub never lists it to a client (docs/approval-previews.md).
+      mcp_tray_preview: read,
     });
     for (const tool of tools) {
       expect(tool.description, tool.name).toBeTruthy();

@@ -98,6 +98,8 @@ describe('bundled postgres server over stdio', () => {
       pg_describe_table: read,
       pg_query: read,
       pg_execute: [false, true, false, false],
+      // Only MCP Tray calls it; the hub never lists it to a client (docs/approval-previews.md).
+      mcp_tray_preview: read,
     });
     for (const tool of tools) {
       expect(tool.description, tool.name).toBeTruthy();

@@ -285,6 +285,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   { path: ['approvals', 'list'], summary: 'pending approvals', options: json, isDefault: true, load: () => import('./commands/approvals.ts'), handler: 'list' },
   {
+    path: ['approvals', 'show'],
+    summary: 'one waiting call: what it would change (the preview) and its arguments',
+    args: [{ name: 'ID' }],
+    options: json,
+    details: 'The preview is computed through the server without side effects before you are asked: a diff, rows a statement changes, what a reset loses. "no preview" says why.',
+    load: () => import('./commands/approvals.ts'),
+    handler: 'show',
+  },
+  {
     path: ['approvals', 'approve'],
     summary: 'approve a waiting call (once unless --session or --always)',
     args: [{ name: 'ID' }],

@@ -13,6 +13,8 @@ import { registerReadTools } from './read-tools.ts';
 import { RepoGuard } from './repo-guard.ts';
 import { parseGitServerArgs, USAGE, type GitServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
+import { gitPreviewer } from './write-preview.ts';
+import { registerPreviewTool } from '../shared/preview-tool.ts';
 import { SERVERS_VERSION } from '../shared/version.ts';
 
 const log = stderrLog('git');
@@ -45,6 +47,8 @@ const context = { git, guard };
 registerReadTools(server, context);
 registerWriteTools(server, context);
 registerDestructiveTools(server, context);
+// Hidden: MCP Tray's preview of a write call before the user approves it (never listed to clients).
+registerPreviewTool(server, gitPreviewer(context));
 
 await server.connect(new StdioServerTransport());
 log(`ready; repositories: ${guard.repos.join(', ') || 'none'}`);

@@ -17,6 +17,8 @@ import { loadSqlGuard } from './sql-guard.ts';
 import { SecretScrubber } from './secret-scrubber.ts';
 import { parsePostgresServerArgs, USAGE, type PostgresServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
+import { postgresPreviewer } from './write-preview.ts';
+import { registerPreviewTool } from '../shared/preview-tool.ts';
 import { SERVERS_VERSION } from '../shared/version.ts';
 
 const log = stderrLog('postgres');
@@ -62,6 +64,8 @@ const server = new McpServer({ name: 'mcp-tray-postgres', version: SERVERS_VERSI
 const context = { pool, scrubber, options, log, role };
 registerReadTools(server, context);
 registerWriteTools(server, context);
+// Hidden: MCP Tray's preview of a write call before the user approves it (never listed to clients).
+registerPreviewTool(server, postgresPreviewer(context));
 await server.connect(new StdioServerTransport());
 log(`ready; row limit ${options.rowLimit}, statement timeout ${options.statementTimeoutMs} ms`);
 role.onChange((state) => log(state.checked ? `role checked: ${state.reasons.length ? `pg_query is a write tool: ${state.reasons.join('; ')}` : 'pg_query is a read tool'}` : `role check failed: ${state.error}`));

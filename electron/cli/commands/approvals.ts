@@ -1,8 +1,10 @@
-// `mcp-tray approvals [list | approve ID [--session|--always] | deny ID [--reason R]]`.
+// `mcp-tray approvals [list | show ID | approve ID [--session|--always] | deny ID [--reason R]]`.
 import { CliError } from '../cli-error.ts';
 import type { CliContext } from '../cli-context.ts';
 import { withHub } from '../hub-client.ts';
 import { ago, json, table } from '../output.ts';
+import { previewSummary } from '../../hub/previews/preview-summary.ts';
+import { previewText } from '../preview-text.ts';
 import { arg, flag, option, type ParsedCommand } from '../parse-command.ts';
 
 export function list(command: ParsedCommand, ctx: CliContext): Promise<number> {
@@ -13,11 +15,39 @@ export function list(command: ParsedCommand, ctx: CliContext): Promise<number> {
     else {
       ctx.stdout.write(
         table([
-          ['ID', 'CLIENT', 'SERVER', 'TOOL', 'ASKED', 'ARGUMENTS'],
-          ...approvals.map((a) => [a.id, a.clientInfo ? `${a.client} (${a.clientInfo.name})` : a.client, a.server, a.tool, ago(a.requestedAt), JSON.stringify(a.arguments)]),
+          ['ID', 'CLIENT', 'SERVER', 'TOOL', 'ASKED', 'PREVIEW', 'ARGUMENTS'],
+          ...approvals.map((a) => [
+            a.id,
+            a.clientInfo ? `${a.client} (${a.clientInfo.name})` : a.client,
+            a.server,
+            a.tool,
+            ago(a.requestedAt),
+            a.preview ? previewSummary(a.preview) : '-',
+            JSON.stringify(a.arguments),
+          ]),
         ]),
       );
     }
+    return 0;
+  });
+}
+
+export function show(command: ParsedCommand, ctx: CliContext): Promise<number> {
+  const id = arg(command, 'ID');
+  return withHub(ctx.dataDir, async (hub) => {
+    const approvals = await hub.request('approvals.list');
+    const matching = approvals.filter((a) => a.id === id || a.id.startsWith(id));
+    if (matching.length !== 1) {
+      throw new CliError(matching.length === 0 ? `no waiting approval ${id} (decided, timed out or cancelled?): mcp-tray approvals list` : `${id} matches ${matching.length} approvals: give more of the ID`);
+    }
+    const a = matching[0]!;
+    if (flag(command, 'json')) {
+      ctx.stdout.write(json(a));
+      return 0;
+    }
+    ctx.stdout.write(`${a.id}\n${a.server} / ${a.tool} for ${a.clientLabel}, asked ${ago(a.requestedAt)}, deadline ${a.deadline}\n\n`);
+    ctx.stdout.write(a.preview ? previewText(a.preview) : 'no preview\n');
+    ctx.stdout.write(`\nArguments:\n${JSON.stringify(a.arguments, null, 2)}\n`);
     return 0;
   });
 }

@@ -170,4 +170,33 @@ describe('ApprovalQueue', () => {
     queue.decide(requested[0]!.id, 'approve-once', undefined, { path: 'a.txt' });
     await expect(waiting).resolves.toEqual({ decision: 'approved-once' });
   });
+
+  describe('the preview of the effect', () => {
+    it('is computed before the prompt and shown with it', async () => {
+      const preview = vi.fn(async () => ({ kind: 'none' as const, reason: 'a reason' }));
+      void queue.request(call({ preview }), new AbortController().signal);
+      expect(requested).toHaveLength(0);
+      await vi.waitFor(() => expect(requested).toHaveLength(1));
+      expect(preview).toHaveBeenCalledTimes(1);
+      expect(requested[0]?.preview).toEqual({ kind: 'none', reason: 'a reason' });
+    });
+
+    it('is not computed when no one will be asked (approved for the session)', async () => {
+      const preview = vi.fn(async () => ({ kind: 'none' as const, reason: 'x' }));
+      session.approvedTools.add('fs\u0000write_file');
+      expect(await queue.request(call({ preview }), new AbortController().signal)).toEqual({ decision: 'approved-session' });
+      expect(preview).not.toHaveBeenCalled();
+    });
+
+    it('a client that cancels while the preview runs is never prompted', async () => {
+      const abort = new AbortController();
+      let finish: () => void = () => undefined;
+      const preview = () => new Promise<{ kind: 'none'; reason: string }>((resolve) => (finish = () => resolve({ kind: 'none', reason: 'late' })));
+      const outcome = queue.request(call({ preview }), abort.signal);
+      abort.abort();
+      finish();
+      expect(await outcome).toEqual({ decision: 'cancelled' });
+      expect(requested).toHaveLength(0);
+    });
+  });
 });

@@ -1,8 +1,9 @@
 // Where approvals are decided (docs/write-mode-and-approvals.md): a write call in "ask" mode waits here until the user
 // approves it once, for the session, or always (a persisted rule); denies it (with a reason for the
 // model); or the deadline passes. A call whose client cancels or disconnects leaves the queue.
+// Before the user is asked, the call's preview is computed (docs/approval-previews.md) and shown with it.
 import { randomUUID } from 'node:crypto';
-import type { ApprovalInfo } from '../contract/contract.ts';
+import type { ApprovalInfo, ApprovalPreview } from '../contract/contract.ts';
 import type { ClientSession } from '../gateway/client-session.ts';
 import type { UpstreamTool } from '../upstream/passthrough-schemas.ts';
 import { argumentProblem } from './argument-check.ts';
@@ -21,6 +22,8 @@ export interface ApprovalCall {
   readonly exposedName: string;
   readonly args: Record<string, unknown>;
   readonly item: UpstreamTool;
+  /** What the call would change, computed only when the user is about to be asked (previews/effect-preview.ts). */
+  readonly preview?: (signal: AbortSignal) => Promise<ApprovalPreview>;
 }
 
 export type ApprovalOutcome =
@@ -68,10 +71,13 @@ export class ApprovalQueue implements ApprovalGate {
     this.#events = events;
   }
 
-  request(call: ApprovalCall, signal: AbortSignal): Promise<ApprovalOutcome> {
-    if (call.session.approvedTools.has(sessionApprovalKey(call.serverId, call.tool))) return Promise.resolve({ decision: 'approved-session' });
-    if (this.#rules.matches(call.session.identity.clientId, call.serverId, call.tool)) return Promise.resolve({ decision: 'approved-rule' });
-    if (signal.aborted) return Promise.resolve({ decision: 'cancelled' });
+  async request(call: ApprovalCall, signal: AbortSignal): Promise<ApprovalOutcome> {
+    if (call.session.approvedTools.has(sessionApprovalKey(call.serverId, call.tool))) return { decision: 'approved-session' };
+    if (this.#rules.matches(call.session.identity.clientId, call.serverId, call.tool)) return { decision: 'approved-rule' };
+    if (signal.aborted) return { decision: 'cancelled' };
+    // The prompt waits for the preview (at most 5 s); the deadline starts when the user can see it.
+    const preview = call.preview ? await call.preview(signal) : undefined;
+    if (signal.aborted) return { decision: 'cancelled' };
 
     const seconds = this.#deadlineSeconds();
     const now = Date.now();
@@ -90,6 +96,7 @@ export class ApprovalQueue implements ApprovalGate {
       annotations: call.item.annotations as ApprovalInfo['annotations'],
       requestedAt: new Date(now).toISOString(),
       deadline: new Date(now + seconds * 1000).toISOString(),
+      ...(preview ? { preview } : {}),
     };
     return new Promise<ApprovalOutcome>((resolve) => {
       const timer = setTimeout(() => settle({ decision: 'denied-timeout', seconds }), seconds * 1000);

@@ -25,6 +25,8 @@ export interface CallEnd {
   readonly denyReason?: string;
   /** The arguments the user approved in place of the client's (redacted like them). */
   readonly editedArguments?: Record<string, unknown>;
+  /** What the approval prompt showed of the effect, in one line (redacted like the error). */
+  readonly effectPreview?: string;
 }
 
 export class CallInProgress {
@@ -83,6 +85,7 @@ export class CallInProgress {
       error: end.error === undefined ? undefined : redactText(end.error, this.#secrets),
       denyReason: end.denyReason,
       ...(end.editedArguments ? { editedArguments: redactArguments(end.editedArguments, this.#secrets) } : {}),
+      ...(end.effectPreview ? { effectPreview: redactText(end.effectPreview, this.#secrets) } : {}),
     });
   }
 }

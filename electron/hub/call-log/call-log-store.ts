@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS calls (
   preview TEXT NOT NULL,
   error TEXT,
   deny_reason TEXT,
-  edited_arguments TEXT
+  edited_arguments TEXT,
+  effect_preview TEXT
 );
 CREATE INDEX IF NOT EXISTS calls_started ON calls(started_at);
 CREATE INDEX IF NOT EXISTS calls_server ON calls(server_id, seq);
@@ -68,10 +69,12 @@ export class CallLogStore {
     // A log made before approvals could carry edited arguments gets the column.
     const columns = this.#db.prepare('PRAGMA table_info(calls)').all() as Array<{ name: string }>;
     if (!columns.some((c) => c.name === 'edited_arguments')) this.#db.exec('ALTER TABLE calls ADD COLUMN edited_arguments TEXT');
+    // …and one made before approvals showed a preview of the effect gets that column.
+    if (!columns.some((c) => c.name === 'effect_preview')) this.#db.exec('ALTER TABLE calls ADD COLUMN effect_preview TEXT');
     // OR IGNORE: replaying the write-ahead journal after a crash may meet rows already stored.
     this.#insert = this.#db.prepare(`INSERT OR IGNORE INTO calls (id, started_at, duration_ms, client_id, client_label, client_name, client_version, transport,
-      session_id, server_id, method, target, arguments, class, decision, outcome, result_bytes, preview, error, deny_reason, edited_arguments)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      session_id, server_id, method, target, arguments, class, decision, outcome, result_bytes, preview, error, deny_reason, edited_arguments, effect_preview)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // The search index is filled per batch with one statement: several times cheaper than a
     // trigger that indexes row by row.
     this.#index = this.#db.prepare('INSERT INTO calls_text(rowid, target, arguments, preview) SELECT seq, target, arguments, preview FROM calls WHERE seq BETWEEN ? AND ?');
@@ -107,6 +110,7 @@ export class CallLogStore {
           entry.error ?? null,
           entry.denyReason ?? null,
           entry.editedArguments === undefined ? null : JSON.stringify(entry.editedArguments),
+          entry.effectPreview ?? null,
         );
         const seq = result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
         seqs.push(seq);
@@ -161,6 +165,7 @@ export class CallLogStore {
         entry.clientVersion ?? null, entry.transport, entry.sessionId, entry.serverId, entry.method, entry.target,
         JSON.stringify(entry.arguments ?? null), entry.class, entry.decision, entry.outcome, entry.resultBytes, entry.preview,
         entry.error ?? null, entry.denyReason ?? null, entry.editedArguments === undefined ? null : JSON.stringify(entry.editedArguments),
+        entry.effectPreview ?? null,
       );
     }
     this.#db.exec('COMMIT');
@@ -206,6 +211,8 @@ export interface Row {
   deny_reason: string | null;
   /** Absent in a row read from a log the hub has not opened since the column came. */
   edited_arguments?: string | null;
+  /** Absent in a row read from a log the hub has not opened since the column came. */
+  effect_preview?: string | null;
 }
 
 export function fromRow(row: Row): LogEntry {
@@ -232,6 +239,7 @@ export function fromRow(row: Row): LogEntry {
     error: row.error ?? undefined,
     denyReason: row.deny_reason ?? undefined,
     ...(row.edited_arguments ? { editedArguments: JSON.parse(row.edited_arguments) as unknown } : {}),
+    ...(row.effect_preview ? { effectPreview: row.effect_preview } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { LogEntry } from '../contract/call-log-shapes.ts';
 
 const CSV_COLUMNS = [
   'seq', 'id', 'startedAt', 'durationMs', 'clientId', 'clientLabel', 'clientName', 'clientVersion', 'transport', 'sessionId',
-  'serverId', 'method', 'target', 'arguments', 'class', 'decision', 'outcome', 'resultBytes', 'preview', 'error', 'denyReason', 'editedArguments',
+  'serverId', 'method', 'target', 'arguments', 'class', 'decision', 'outcome', 'resultBytes', 'preview', 'error', 'denyReason', 'editedArguments', 'effectPreview',
 ] as const;
 
 export function toJsonl(entries: readonly LogEntry[]): string {

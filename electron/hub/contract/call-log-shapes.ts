@@ -46,6 +46,8 @@ export interface CallRecord {
   readonly denyReason?: string;
   /** The user edited the arguments before approving: what ran (`arguments` keeps what the client sent). */
   readonly editedArguments?: unknown;
+  /** What the approval prompt showed of the call's effect, in one line (docs/approval-previews.md). */
+  readonly effectPreview?: string;
 }
 
 export interface LogQuery {

@@ -209,7 +209,34 @@ export interface ApprovalInfo {
   readonly annotations?: ToolAnnotationsInfo;
   readonly requestedAt: string;
   readonly deadline: string;
+  /** What the call would change, computed before the prompt without side effects (docs/approval-previews.md). */
+  readonly preview?: ApprovalPreview;
 }
+
+/** One titled list of lines in a preview (files changed, commits lost, entities created…). */
+export interface PreviewSection {
+  readonly title: string;
+  readonly items: readonly string[];
+}
+
+/**
+ * The effect of a write call, shown before approval: a unified diff of a file, a move, the rows a
+ * statement changes (found in a transaction that was rolled back), or titled lists; or `none` with
+ * the reason (the prompt then shows the raw arguments only).
+ */
+export type ApprovalPreview =
+  | { readonly kind: 'diff'; readonly path: string; readonly diff: string; readonly created?: boolean }
+  | { readonly kind: 'move'; readonly from: string; readonly to: string; readonly targetExists: boolean; readonly note?: string }
+  | {
+      readonly kind: 'rows';
+      readonly command: string;
+      readonly rowsAffected: number | null;
+      readonly columns: readonly string[];
+      readonly rows: readonly unknown[][];
+      readonly note?: string;
+    }
+  | { readonly kind: 'lists'; readonly summary: string; readonly sections: readonly PreviewSection[] }
+  | { readonly kind: 'none'; readonly reason: string };
 
 export interface HubStatus {
   readonly version: string;

@@ -16,6 +16,10 @@ import { forwardRequest, progressTokenOf, ServerExitedError, type Extra } from '
 import type { DirectoryServer, ServerDirectory } from './server-directory.ts';
 import { requiresTask, taskOnlyMessage } from '../upstream/task-support.ts';
 import type { ApprovalCall, ApprovalGate } from '../approvals/approval-gate.ts';
+import type { ApprovalPreview } from '../contract/contract.ts';
+import { previewEffect } from '../previews/effect-preview.ts';
+import { previewSummary } from '../previews/preview-summary.ts';
+import { isPreviewTool } from '../previews/preview-tool.ts';
 
 export const WAITING_HEARTBEAT_MS = 5000;
 
@@ -40,6 +44,8 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   const entry = ctx.catalog().tools.get(params.name);
   const supervisor = entry && ctx.directory.get(entry.serverId);
   if (!entry || !supervisor) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+  // Never listed (the catalog leaves it out); refused here as well, whatever a catalog holds.
+  if (isPreviewTool(supervisor.def, entry.item.name)) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
   if (requiresTask(entry.item)) throw new McpError(ErrorCode.InvalidParams, taskOnlyMessage(entry.serverId, entry.item.name));
 
   const tool = entry.item.name;
@@ -48,8 +54,9 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
   const toolClass = classifyTool(entry.item, def.toolOverrides[tool]).class;
   const call = new CallInProgress(session, { serverId: def.id, method: 'tools/call', target: tool, arguments: args, class: toolClass }, ctx.recorder, ctx.secrets);
   let edited: Record<string, unknown> | undefined;
+  let shown: ApprovalPreview | undefined;
   const record = (decision: CallDecision, outcome: CallOutcome, result?: Record<string, unknown>, error?: string, denyReason?: string) =>
-    call.finish({ decision, outcome, result, error, denyReason, editedArguments: edited });
+    call.finish({ decision, outcome, result, error, denyReason, editedArguments: edited, ...(shown ? { effectPreview: previewSummary(shown) } : {}) });
   const refuse = (decision: CallDecision, message: string, denyReason?: string): CallToolResult => {
     record(decision, 'refused', undefined, undefined, denyReason);
     return { content: [{ type: 'text', text: message }], isError: true };
@@ -67,7 +74,12 @@ export async function handleToolCall(ctx: ToolCallContext, session: ClientSessio
       decision = access;
       break;
     case 'needs-approval': {
-      const outcome = await waitWithHeartbeat(ctx, session, { serverId: def.id, tool, exposedName: entry.exposedName, args, item: entry.item }, params, extra);
+      const upstream = ctx.upstream(def.id);
+      const preview = async (signal: AbortSignal) => {
+        shown = await previewEffect({ def, connection: () => upstream.connectionForCall() }, tool, args, signal);
+        return shown;
+      };
+      const outcome = await waitWithHeartbeat(ctx, session, { serverId: def.id, tool, exposedName: entry.exposedName, args, item: entry.item, preview }, params, extra);
       if (outcome.decision === 'cancelled') {
         record('cancelled-client', 'cancelled', undefined, 'the client cancelled the call, or disconnected, while it waited for approval');
         throw new McpError(ErrorCode.RequestTimeout, 'cancelled while waiting for approval');

@@ -18,6 +18,7 @@ import type { ListCache } from './list-cache.ts';
 import type { ClientLanes } from './client-lanes.ts';
 import { SandboxUnavailableError, type SandboxOutcome } from '../sandbox/sandbox-service.ts';
 import { sandboxFailureHint } from '../sandbox/sandbox-hint.ts';
+import { withoutPreviewTool } from '../previews/preview-tool.ts';
 
 export const MAX_RESTARTS = 5;
 export const STABLE_MS = 60_000;
@@ -281,7 +282,7 @@ export class ServerSupervisor {
       const toolsBefore = this.listsKnown ? this.lists.tools.length : 0;
       this.connection = connection;
       this.introduced = { serverInfo: connection.serverInfo, instructions: connection.instructions, capabilities: connection.capabilities };
-      this.lists = connection.lists;
+      this.lists = withoutPreviewTool(this.def, connection.lists);
       this.listsKnown = true;
       this.startedAt = Date.now();
       this.#deps.listCache.write(this.id, this.lists);
@@ -374,7 +375,7 @@ export class ServerSupervisor {
     if (generation !== this.#generation || !this.connection) return;
     const lists = await this.connection.refreshLists().catch(() => undefined);
     if (!lists || generation !== this.#generation) return;
-    this.lists = lists;
+    this.lists = withoutPreviewTool(this.def, lists);
     if (lists.tools.length === 0) this.problem = `listed 0 tools after restart (it had ${before} before)`;
     this.#deps.changed(true);
   }
@@ -409,8 +410,8 @@ export class ServerSupervisor {
       ...hooks,
       listsChanged: (lists) => {
         if (generation !== this.#generation) return;
-        this.lists = lists;
-        this.#deps.listCache.write(this.id, lists);
+        this.lists = withoutPreviewTool(this.def, lists);
+        this.#deps.listCache.write(this.id, this.lists);
         this.#deps.changed(true);
       },
     };

@@ -5,6 +5,7 @@ export type { CallArgs, CallParams, ControlCall, ControlErrorCode, Method, Resul
 
 export type {
   AlwaysRule,
+  ApprovalPreview,
   ApprovalInfo,
   ClientInfoSummary,
   ClientProcessInfo,

@@ -1,9 +1,10 @@
 // Everything the user needs to decide: who asks (verified client id and what it says it is), which
-// server and tool, what the tool does, and the exact arguments.
+// server and tool, what the tool does, what the call would change (its preview), and the exact arguments.
 import type { ApprovalInfo } from '../../../api/contract-types.ts';
 import { Badge } from '../../../common/components/badge.tsx';
 import { JsonBlock } from '../../../common/components/json-block.tsx';
 import { DeadlineCountdown } from './deadline-countdown.tsx';
+import { PreviewEffect } from './preview-effect.tsx';
 
 export function ApprovalDetails({ approval }: { readonly approval: ApprovalInfo }) {
   const a = approval.annotations;
@@ -42,6 +43,7 @@ export function ApprovalDetails({ approval }: { readonly approval: ApprovalInfo 
           <DeadlineCountdown deadline={approval.deadline} />
         </dd>
       </dl>
+      <PreviewEffect preview={approval.preview} />
       <h3 className="section-label">Arguments</h3>
       <JsonBlock value={approval.arguments} label="Arguments of the call" testId="approval-arguments" />
     </div>
