@@ -9,6 +9,7 @@ import { writeFileAtomic } from './safe-write.ts';
 import { findClient, type ClientSpec } from './client-table.ts';
 import type { InstallRecords } from './install-records.ts';
 import type { ClientInstaller } from './installer.ts';
+import { profileInArgs } from './project-scope.ts';
 
 export interface EntryRefresh {
   readonly client: string;
@@ -42,7 +43,8 @@ async function refreshOne(client: ClientSpec, recordedPath: string, installer: C
     const args = row.installed.args ?? [];
     const at = args.indexOf('bridge');
     if (at < 0 || args[at + 1] !== '--client' || args[at + 2] !== client.id) return 'not a bridge entry; left as it is';
-    await installer.install(client, {});
+    // A profile the entry named stays named.
+    await installer.install(client, { profile: profileInArgs(args) });
     return 'rewritten';
   } catch (error) {
     return `could not be rewritten: ${(error as Error).message}`;

@@ -24,12 +24,12 @@ export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
       return Promise.all(CLIENTS.map((c) => installer.row(c, pathList)));
     },
 
-    async 'clients.install'({ client, http, dryRun }) {
-      return installer.install(requireClient(client), { http, dryRun });
+    async 'clients.install'({ client, http, dryRun, project, profile }) {
+      return installer.install(requireClient(client), { http, dryRun, project, profile });
     },
 
-    async 'clients.uninstall'({ client, dryRun }) {
-      return installer.uninstall(requireClient(client), { dryRun });
+    async 'clients.uninstall'({ client, dryRun, project }) {
+      return installer.uninstall(requireClient(client), { dryRun, project });
     },
 
     async 'clients.importable'({ client }) {

@@ -5,7 +5,7 @@ import { PathText } from '../../../common/components/path-text.tsx';
 import { StatusPill } from '../../../common/components/status-pill.tsx';
 import { INSTALL_STATUS } from '../lib/client-status.ts';
 
-export type ClientAction = 'install' | 'uninstall' | 'import' | 'token';
+export type ClientAction = 'install' | 'uninstall' | 'install-project' | 'import' | 'token';
 
 export function TableIdeClients({ rows, onAction }: { readonly rows: readonly ClientRow[]; readonly onAction: (row: ClientRow, action: ClientAction) => void }) {
   return (
@@ -54,6 +54,11 @@ export function TableIdeClients({ rows, onAction }: { readonly rows: readonly Cl
                   {installed && (
                     <button type="button" className="btn btn-small" onClick={() => onAction(row, 'uninstall')} aria-label={`Uninstall from ${row.label}`}>
                       Uninstall…
+                    </button>
+                  )}
+                  {row.projectConfig && (
+                    <button type="button" className="btn btn-small" onClick={() => onAction(row, 'install-project')} aria-label={`Install ${row.label} into a project`} title={`Writes ${row.projectConfig} in a project folder`}>
+                      Project…
                     </button>
                   )}
                   {row.detected && row.status !== 'unreadable' && (
