@@ -4,49 +4,16 @@
 // real `claude mcp list` shows mcp-tray connected: its bridge started the hub in the background.
 // The Claude Code CLI comes from the npm registry (installed once into a cache folder under the
 // temp dir); `claude mcp list` needs no API key and no network (checked: nonessential traffic off).
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HubStatus } from '../../electron/hub/contract/contract.ts';
+import { claudeCli, npmCache, run } from '../helpers/claude-code-cli.ts';
 import { alive, REPO, tempDir, waitFor } from '../helpers/hub-process.ts';
 
 const MINUTES = 60_000;
 const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; timeout?: number }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd: options.cwd, env: options.env, timeout: options.timeout ?? 10 * MINUTES, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** The npm cache of the machine, reused so the install needs the registry only for what it lacks. */
-async function npmCache(): Promise<string> {
-  return (await run('npm', ['config', 'get', 'cache'], { env: process.env })).stdout.trim();
-}
-
-/** The real Claude Code CLI, installed once from the npm registry into a cache folder. */
-async function claudeCli(cache: string): Promise<string> {
-  const prefix = path.join(os.tmpdir(), 'mcp-tray-test-claude-code');
-  const bin = path.join(prefix, 'node_modules', '.bin', 'claude');
-  if (!existsSync(bin)) {
-    mkdirSync(prefix, { recursive: true });
-    const installed = await run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '@anthropic-ai/claude-code@2'], {
-      env: { ...process.env, npm_config_cache: cache },
-    });
-    if (installed.code !== 0) throw new Error(`could not install @anthropic-ai/claude-code from the npm registry:\n${installed.stderr}`);
-  }
-  return bin;
-}
 
 const started: number[] = [];
 /** A hub the bridge started is found through its data dir even when the test failed midway. */

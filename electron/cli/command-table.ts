@@ -428,8 +428,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     path: ['install'],
     summary: 'write the mcp-tray entry into an IDE (--dry-run works without a hub)',
+    details:
+      "With --project DIR the entry goes into the IDE's project file in DIR (.cursor/mcp.json, .vscode/mcp.json, .mcp.json,\n" +
+      '.gemini/settings.json, .codex/config.toml, .zed/settings.json) instead of its user config; DIR must be an existing folder.\n' +
+      'A project entry is always the bridge: --http would put a bearer token into a file that is usually committed.\n' +
+      'Example: mcp-tray install claude-code --project . --profile git-only',
     args: [{ name: 'CLIENT' }],
-    options: { http: { type: 'boolean', description: 'connect over HTTP with a bearer token instead of the bridge' }, 'dry-run': dryRun, ...json },
+    options: {
+      http: { type: 'boolean', description: 'connect over HTTP with a bearer token instead of the bridge' },
+      project: { type: 'string', value: 'DIR', description: "write the IDE's project file in folder DIR instead of its user config" },
+      profile: { type: 'string', value: 'P', description: 'the entry runs the bridge with --profile P (not with --http)' },
+      'dry-run': dryRun,
+      ...json,
+    },
     load: () => import('./commands/install.ts'),
     handler: 'run',
   },
@@ -437,7 +448,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     path: ['uninstall'],
     summary: "remove only the mcp-tray entry from an IDE's config",
     args: [{ name: 'CLIENT' }],
-    options: { 'dry-run': dryRun, ...json },
+    options: { project: { type: 'string', value: 'DIR', description: "from the IDE's project file in folder DIR instead of its user config" }, 'dry-run': dryRun, ...json },
     load: () => import('./commands/uninstall.ts'),
     handler: 'run',
   },

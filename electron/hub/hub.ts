@@ -348,9 +348,10 @@ export class Hub {
 
   async #refreshIdeEntries(version: string): Promise<void> {
     try {
-      for (const { client, outcome } of await this.#clients.refreshEntries(version)) {
-        if (outcome === 'rewritten') process.stderr.write(`mcp-tray: rewrote the ${clientLabel(client)} entry for this version of the app\n`);
-        else if (outcome !== 'current') this.recordProblem(`The ${clientLabel(client)} entry written by an older version was not updated: ${outcome}`);
+      for (const { client, project, outcome } of await this.#clients.refreshEntries(version)) {
+        const entry = project ? `${clientLabel(client)} entry in ${project}` : `${clientLabel(client)} entry`;
+        if (outcome === 'rewritten') process.stderr.write(`mcp-tray: rewrote the ${entry} for this version of the app\n`);
+        else if (outcome !== 'current') this.recordProblem(`The ${entry} written by an older version was not updated: ${outcome}`);
       }
     } catch (error) {
       this.recordProblem(`IDE entries written by an older version were not checked: ${(error as Error).message}`);

@@ -41,7 +41,9 @@ export async function list(command: ParsedCommand, ctx: CliContext): Promise<num
       ]),
     ]),
   );
-  ctx.stdout.write('\nInstall with: mcp-tray install CLIENT   ·   import its servers with: mcp-tray import CLIENT --list\n');
+  const projects = rows.flatMap((r) => r.projects.map((p) => [r.id, p.status, p.profile ?? '-', p.path, p.problem ?? '']));
+  if (projects.length > 0) ctx.stdout.write(`\nInstalled into projects:\n${table([['CLIENT', 'STATUS', 'PROFILE', 'FILE', 'NOTE'], ...projects])}`);
+  ctx.stdout.write('\nInstall with: mcp-tray install CLIENT [--project DIR]   ·   import its servers with: mcp-tray import CLIENT --list\n');
   return 0;
 }
 

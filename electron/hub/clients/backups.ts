@@ -1,9 +1,19 @@
 // Copies of a client's config taken before MCP Tray changes it: in the data dir, per client, mode
 // 0600 (an imported config still holds plaintext tokens), the last 5 kept per file.
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const KEEP_BACKUPS = 5;
+
+/**
+ * Where backups of a client's file in a project folder go: a folder of their own per project
+ * (`<client>/projects/<hash of the folder>`), so two projects' `.mcp.json` (or a project's
+ * `.gemini/settings.json` and the user's) never count against each other's last five.
+ */
+export function projectBackupKey(clientId: string, project: string): string {
+  return path.join(clientId, 'projects', createHash('sha256').update(project).digest('hex').slice(0, 16));
+}
 
 export class Backups {
   readonly #root: string;

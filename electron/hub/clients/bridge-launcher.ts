@@ -25,10 +25,11 @@ export interface BridgeCommand {
   readonly env: Record<string, string>;
 }
 
-/** The exact command and arguments to write into a client's config for `clientId`. */
-export function bridgeCommand(launcher: BridgeLauncher, clientId: string, dataDir: string): BridgeCommand {
+/** The exact command and arguments to write into a client's config for `clientId` (and a profile, when one is named). */
+export function bridgeCommand(launcher: BridgeLauncher, clientId: string, dataDir: string, profile?: string): BridgeCommand {
   const args = [...launcher.args, 'bridge', '--client', clientId];
   // The default data dir needs no flag; any other one must be named so the bridge finds this hub.
   if (dataDir !== defaultDataDir()) args.push('--data-dir', dataDir);
+  if (profile !== undefined) args.push('--profile', profile);
   return { command: launcher.command, args, env: { ...launcher.env } };
 }

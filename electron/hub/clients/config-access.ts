@@ -57,6 +57,13 @@ export interface EditOutcome {
 /** The new text for a file's current text ('' when missing); null deletes the file. */
 export type Transform = (text: string, existed: boolean) => string | null;
 
+export interface EditOptions {
+  readonly dryRun?: boolean;
+  readonly newFileMode?: number;
+  /** The backups folder to use instead of the client's own (a project's file: backups.projectBackupKey). */
+  readonly backupAs?: string;
+}
+
 export class ConfigEditor {
   readonly #backups: Backups;
   readonly #mutex = new KeyedMutex();
@@ -72,25 +79,25 @@ export class ConfigEditor {
   }
 
   /** Applies `transform` to the file's current text; with dryRun only computes the result. */
-  async edit(client: ClientSpec, file: string, transform: Transform, options: { dryRun?: boolean; newFileMode?: number } = {}): Promise<EditOutcome> {
+  async edit(client: ClientSpec, file: string, transform: Transform, options: EditOptions = {}): Promise<EditOutcome> {
     return options.dryRun ? this.editHeld(client, file, transform, options) : this.exclusive(client, file, () => this.editHeld(client, file, transform, options));
   }
 
   /** `edit` for a caller that already holds the file (inside `exclusive`). */
-  async editHeld(client: ClientSpec, file: string, transform: Transform, options: { dryRun?: boolean; newFileMode?: number } = {}): Promise<EditOutcome> {
+  async editHeld(client: ClientSpec, file: string, transform: Transform, options: EditOptions = {}): Promise<EditOutcome> {
     const before = await readConfigText(file);
     const after = transform(before ?? '', before !== null);
     const changed = after === null ? before !== null : after !== before;
     if (!changed || options.dryRun) return { before, after, changed };
-    const backup = before !== null ? await this.#backups.save(client.id, file, before) : undefined;
+    const backup = before !== null ? await this.#backups.save(options.backupAs ?? client.id, file, before) : undefined;
     if (after === null) await removeFile(file);
     else await writeFileAtomic(file, after, { newFileMode: options.newFileMode });
     return { before, after, changed, backup };
   }
 
   /** Backs up the file as it is now (before a client's own CLI changes it). */
-  async backupNow(client: ClientSpec, file: string): Promise<string | undefined> {
+  async backupNow(client: ClientSpec, file: string, backupAs?: string): Promise<string | undefined> {
     const text = await readConfigText(file).catch(() => null);
-    return text === null ? undefined : this.#backups.save(client.id, file, text);
+    return text === null ? undefined : this.#backups.save(backupAs ?? client.id, file, text);
   }
 }

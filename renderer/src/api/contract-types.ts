@@ -25,7 +25,7 @@ export type {
   ToolInfo,
   WriteMode,
 } from '../../../electron/hub/contract/contract.ts';
-export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
+export type { ClientInstallStatus, ClientRow, ImportableResult, ImportableServer, ImportResult, InstallResult, ProjectInstallRow, ProjectInstallStatus, TokenResult, UninstallResult } from '../../../electron/hub/contract/api/clients.ts';
 export type { ProfileInfo, ProfilesOverview } from '../../../electron/hub/contract/api/profiles.ts';
 export type { PublicSettings } from '../../../electron/hub/contract/api/settings.ts';
 export type { CliToolChange, CliToolInfo } from '../../../electron/hub/contract/api/cli-tool.ts';

@@ -5,11 +5,18 @@ import type { SessionInfo } from '../shapes.ts';
 
 const clientId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a client id such as cursor, vscode, claude-code');
 const clientRef = z.object({ client: clientId }).strict();
+/** A project folder: absolute (the CLI resolves a relative one against its own working folder). */
+const projectDir = z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute folder path');
+/** A profile name as it goes on the bridge's command line. */
+export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const profileName = z.string().regex(PROFILE_NAME, 'a profile name: letters, digits, ".", "_" or "-", starting with a letter or digit');
 
 export const clientRequests = {
   'clients.list': z.object({}).strict(),
-  'clients.install': z.object({ client: clientId, http: z.boolean().optional(), dryRun: z.boolean().optional() }).strict(),
-  'clients.uninstall': z.object({ client: clientId, dryRun: z.boolean().optional() }).strict(),
+  'clients.install': z
+    .object({ client: clientId, http: z.boolean().optional(), dryRun: z.boolean().optional(), project: projectDir.optional(), profile: profileName.optional() })
+    .strict(),
+  'clients.uninstall': z.object({ client: clientId, dryRun: z.boolean().optional(), project: projectDir.optional() }).strict(),
   'clients.importable': clientRef,
   'clients.import': z
     .object({ client: clientId, servers: z.array(z.string().min(1)).optional(), deleteBackup: z.boolean().optional() })
@@ -28,6 +35,26 @@ export interface InstalledEntryInfo {
   readonly url?: string;
 }
 
+/** Where an install lives: the client's user-level config, or a project folder's own file. */
+export type InstallScope = 'user' | 'project';
+
+export type ProjectInstallStatus = 'installed' | 'outdated' | 'missing' | 'unreadable';
+
+/** An install into a project folder's own config file. */
+export interface ProjectInstallRow {
+  /** The project folder (absolute, symlinks resolved). */
+  readonly project: string;
+  /** The project's config file. */
+  readonly path: string;
+  /** `missing`: the entry (or the file, or the folder) is no longer there. */
+  readonly status: ProjectInstallStatus;
+  readonly profile?: string;
+  readonly problem?: string;
+  readonly installed?: InstalledEntryInfo;
+  /** When MCP Tray installed it. */
+  readonly at: string;
+}
+
 export interface ClientRow {
   readonly id: string;
   readonly label: string;
@@ -40,6 +67,8 @@ export interface ClientRow {
   readonly configPath: string;
   /** The client's project-level file, relative to a project folder, where it has one. */
   readonly projectConfig?: string;
+  /** The project folders MCP Tray installed into, for a client with a project file. */
+  readonly projects: readonly ProjectInstallRow[];
   /** For "unreadable": where and why ("<file>:<line>:<col>: <reason>"); for "outdated": what differs. */
   readonly problem?: string;
   readonly installed?: InstalledEntryInfo;
@@ -57,6 +86,11 @@ export interface InstallResult {
   readonly client: string;
   readonly label: string;
   readonly path: string;
+  readonly scope: InstallScope;
+  /** The project folder (scope `project`). */
+  readonly project?: string;
+  /** The profile the entry names. */
+  readonly profile?: string;
   readonly transport: 'stdio' | 'http';
   readonly via: 'file' | 'cli';
   readonly dryRun: boolean;
@@ -76,6 +110,8 @@ export interface UninstallResult {
   readonly client: string;
   readonly label: string;
   readonly path: string;
+  readonly scope: InstallScope;
+  readonly project?: string;
   readonly via: 'file' | 'cli';
   readonly dryRun: boolean;
   readonly changed: boolean;

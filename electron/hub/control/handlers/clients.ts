@@ -27,12 +27,12 @@ export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
       return Promise.all(CLIENTS.map(async (c) => ({ ...(await installer.row(c, pathList)), profile: deps.profiles.boundTo(c.id) })));
     },
 
-    async 'clients.install'({ client, http, dryRun }) {
-      return installer.install(requireClient(client), { http, dryRun });
+    async 'clients.install'({ client, http, dryRun, project, profile }) {
+      return installer.install(requireClient(client), { http, dryRun, project, profile });
     },
 
-    async 'clients.uninstall'({ client, dryRun }) {
-      return installer.uninstall(requireClient(client), { dryRun });
+    async 'clients.uninstall'({ client, dryRun, project }) {
+      return installer.uninstall(requireClient(client), { dryRun, project });
     },
 
     async 'clients.importable'({ client }) {

@@ -6,7 +6,7 @@ import { StatusPill } from '../../../common/components/status-pill.tsx';
 import { INSTALL_STATUS } from '../lib/client-status.ts';
 import { SelectProfile } from '../../profiles/components/select-profile.tsx';
 
-export type ClientAction = 'install' | 'uninstall' | 'import' | 'token';
+export type ClientAction = 'install' | 'uninstall' | 'install-project' | 'import' | 'token';
 
 export function TableIdeClients({
   rows,
@@ -70,6 +70,11 @@ export function TableIdeClients({
                   {installed && (
                     <button type="button" className="btn btn-small" onClick={() => onAction(row, 'uninstall')} aria-label={`Uninstall from ${row.label}`}>
                       Uninstall…
+                    </button>
+                  )}
+                  {row.projectConfig && (
+                    <button type="button" className="btn btn-small" onClick={() => onAction(row, 'install-project')} aria-label={`Install ${row.label} into a project`} title={`Writes ${row.projectConfig} in a project folder`}>
+                      Project…
                     </button>
                   )}
                   {row.detected && row.status !== 'unreadable' && (

@@ -1,0 +1,132 @@
+// Install into (or uninstall from) one client's project file in a folder: the user names the folder
+// (and optionally a profile), sees the exact file and change as a dry run, then confirms. The hub
+// checks the folder exists and resolves it.
+import { useEffect, useState } from 'react';
+import { control } from '../../../api/control-client.ts';
+import type { ClientRow, InstallResult, UninstallResult } from '../../../api/contract-types.ts';
+import { Dialog } from '../../../common/components/dialog.tsx';
+import { DiffBlock } from '../../../common/components/diff-block.tsx';
+import { Field } from '../../../common/components/field.tsx';
+import { toastStore } from '../../../common/state/toast-store.ts';
+
+export interface DialogInstallProjectProps {
+  readonly row: ClientRow;
+  readonly mode: 'install' | 'uninstall';
+  /** The project folder of an existing install (uninstall), else asked for. */
+  readonly project?: string;
+  readonly onClose: () => void;
+  readonly onDone: () => void;
+}
+
+export function DialogInstallProject({ row, mode, project, onClose, onDone }: DialogInstallProjectProps) {
+  const [folder, setFolder] = useState(project ?? '');
+  const [profile, setProfile] = useState('');
+  // What the preview was made for: the change is applied for exactly that folder and profile.
+  const [asked, setAsked] = useState<{ folder: string; profile: string } | undefined>(project ? { folder: project, profile: '' } : undefined);
+  const [preview, setPreview] = useState<InstallResult | UninstallResult | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    setPreview(undefined);
+    setError(undefined);
+    const dryRun =
+      mode === 'install'
+        ? control.call('clients.install', { client: row.id, project: asked.folder, dryRun: true, ...(asked.profile ? { profile: asked.profile } : {}) })
+        : control.call('clients.uninstall', { client: row.id, project: asked.folder, dryRun: true });
+    dryRun.then(
+      (result) => live && setPreview(result),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [row.id, mode, asked]);
+
+  const apply = async () => {
+    if (!asked) return;
+    setBusy(true);
+    try {
+      if (mode === 'install') {
+        const result = await control.call('clients.install', { client: row.id, project: asked.folder, ...(asked.profile ? { profile: asked.profile } : {}) });
+        toastStore.show('success', `Installed into ${row.label} for ${result.project ?? asked.folder}. ${result.reload}`);
+      } else {
+        await control.call('clients.uninstall', { client: row.id, project: asked.folder });
+        toastStore.show('success', `Removed MCP Tray from ${row.label} in ${asked.folder}.`);
+      }
+      onDone();
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = asked && asked.folder === folder.trim() && asked.profile === profile.trim();
+  return (
+    <Dialog
+      title={mode === 'install' ? `Install MCP Tray into a ${row.label} project` : `Uninstall MCP Tray from a ${row.label} project`}
+      onClose={onClose}
+      size="large"
+      testId="install-project-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className={`btn ${mode === 'install' ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !current || !preview || !preview.changed} onClick={() => void apply()}>
+            {mode === 'install' ? 'Install' : 'Uninstall'}
+          </button>
+        </>
+      }
+    >
+      <div className="stack">
+        {mode === 'install' ? (
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setAsked({ folder: folder.trim(), profile: profile.trim() });
+            }}
+          >
+            <Field label="Project folder" hint={<>The absolute path of an existing folder. MCP Tray writes <code>{row.projectConfig}</code> in it.</>}>
+              {(p) => <input {...p} className="input mono" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/you/code/app" required />}
+            </Field>
+            <Field label="Profile (optional)" hint="The entry runs the bridge with this profile; empty: the client’s own profile.">
+              {(p) => <input {...p} className="input mono" value={profile} onChange={(e) => setProfile(e.target.value)} maxLength={64} />}
+            </Field>
+            <div>
+              <button type="submit" className="btn" disabled={!folder.trim()}>
+                Show the change
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p>
+            Project folder: <code className="wrap">{project}</code>
+          </p>
+        )}
+        {asked && !preview && !error && <p role="status">Working out the change…</p>}
+        {error && (
+          <p className="callout callout-danger" role="alert">
+            {error}
+          </p>
+        )}
+        {preview && (
+          <>
+            <p>
+              Changes only the “mcp-tray” entry in <code className="wrap">{preview.path}</code>
+              {preview.changed ? '; an existing file is backed up first.' : '.'}
+            </p>
+            <DiffBlock diff={preview.diff} label={`Change to ${preview.path}`} />
+            {!preview.changed && <p className="muted">Nothing to change: it is already {mode === 'install' ? 'installed this way' : 'removed'}.</p>}
+            <p className="muted">Afterwards: {row.reload}</p>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
