@@ -50,7 +50,8 @@ describe('install / uninstall into a project folder', () => {
   beforeAll(async () => {
     home = tempHome();
     dataDir = tempDir();
-    writeSettings(dataDir, { servers: [] });
+    // Entries may name only profiles that exist (the servers they name need not run here).
+    writeSettings(dataDir, { servers: [], profiles: [{ name: 'git-only', servers: ['git'] }, { name: 'web', servers: ['web'] }] });
     hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
   });
 
@@ -182,6 +183,10 @@ describe('install / uninstall into a project folder', () => {
 
     const bad = await cli(dataDir, ['install', 'cursor', '--profile', '--bad']);
     expect(bad.code).not.toBe(0);
+    const unknown = await cli(dataDir, ['install', 'cursor', '--project', project, '--profile', 'no-such-profile']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no-such-profile');
+    expect(tree(project)).toEqual([]);
   });
 
   it('leaves a malformed project file untouched and says where it is broken', async () => {
@@ -227,7 +232,7 @@ describe('install / uninstall into a project folder', () => {
     expect(http.stderr).toContain('--http cannot go into a project file');
     const profile = await cli(dataDir, ['install', 'cursor', '--http', '--profile', 'web']);
     expect(profile.code).not.toBe(0);
-    expect(profile.stderr).toContain('--profile cannot be combined with --http yet');
+    expect(profile.stderr).toContain('bind the token: mcp-tray clients token cursor --profile web');
     expect(tree(project)).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ export class ClientInstaller {
     if (options.http && options.profile !== undefined) {
       throw new ControlError(
         'invalid-params',
-        `--profile cannot be combined with --http yet: an HTTP entry's profile comes from its bearer token, which does not name one; install ${client.id} without --http so the bridge entry names the profile`,
+        `--profile does not go into an HTTP entry: its profile comes from its bearer token. Install ${client.id} with --http alone, then bind the token: mcp-tray clients token ${client.id} --profile ${options.profile}`,
       );
     }
     if (options.project !== undefined) return this.#installIntoProject(client, options.project, options);

@@ -2,14 +2,15 @@
 // `mcp-tray` entry, import of the servers they already configure, and their HTTP tokens.
 import { z } from 'zod';
 import type { SessionInfo } from '../shapes.ts';
+import { ProfileNameSchema } from '../../settings/schema.ts';
 
 const clientId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a client id such as cursor, vscode, claude-code');
 const clientRef = z.object({ client: clientId }).strict();
 /** A project folder: absolute (the CLI resolves a relative one against its own working folder). */
 const projectDir = z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute folder path');
 /** A profile name as it goes on the bridge's command line. */
-export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const profileName = z.string().regex(PROFILE_NAME, 'a profile name: letters, digits, ".", "_" or "-", starting with a letter or digit');
+// One rule for profile names, wherever a name comes in.
+const profileName = ProfileNameSchema;
 
 export const clientRequests = {
   'clients.list': z.object({}).strict(),

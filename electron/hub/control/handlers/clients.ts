@@ -28,6 +28,8 @@ export function clientHandlers(deps: ClientHandlerDeps): ClientHandlers {
     },
 
     async 'clients.install'({ client, http, dryRun, project, profile }) {
+      // An entry naming a profile that does not exist would show the IDE nothing: refused here.
+      if (profile !== undefined) deps.profiles.requireKnown(profile);
       return installer.install(requireClient(client), { http, dryRun, project, profile });
     },
 
