@@ -2,8 +2,10 @@
 // the npm registry: `claude mcp list`, run in the project folder, holds the new project server for
 // approval, and once the user has trusted the folder and approved the server (what answering
 // Claude Code's two prompts writes: the folder's trust in ~/.claude.json, the server in the
-// project's .claude/settings.local.json) shows mcp-tray connected. An SDK client spawning exactly
-// the entry in `.mcp.json` lists the hub's tools. Uninstall takes the project server away again.
+// project's .claude/settings.local.json) shows mcp-tray connected. The entry names the profile
+// "git-only": an SDK client spawning exactly the entry in `.mcp.json` sees git's tools and none of
+// the memory server's. Uninstall takes the project server away again.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +29,14 @@ describe.skipIf(process.platform !== 'linux')('Claude Code installed into a proj
     home = tempHome();
     dataDir = tempDir();
     project = tempDir('mcp-tray-cc-project-');
+    const repo = tempDir('mcp-tray-cc-repo-');
+    execFileSync('git', ['init', '-q', repo]);
     writeSettings(dataDir, {
-      servers: [{ id: 'memory', name: 'Memory', kind: 'bundled', bundled: 'memory', options: { memoryFile: path.join(dataDir, 'memory.jsonl') } }],
+      servers: [
+        { id: 'memory', name: 'Memory', kind: 'bundled', bundled: 'memory', options: { memoryFile: path.join(dataDir, 'memory.jsonl') } },
+        { id: 'git', name: 'Git', kind: 'bundled', bundled: 'git', options: { repos: [repo] } },
+      ],
+      profiles: [{ name: 'git-only', servers: ['git'] }],
     });
     hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
   }, 15 * MINUTES);
@@ -41,9 +49,9 @@ describe.skipIf(process.platform !== 'linux')('Claude Code installed into a proj
   const mcpList = () => run(claude, ['mcp', 'list'], { cwd: project, env: env(), timeout: 2 * MINUTES });
 
   it('`claude mcp list` in the folder holds the server for approval, then shows it connected once approved', { timeout: 5 * MINUTES }, async () => {
-    const installed = await cli(dataDir, ['install', 'claude-code', '--project', project]);
+    const installed = await cli(dataDir, ['install', 'claude-code', '--project', project, '--profile', 'git-only']);
     expect(installed.code, installed.stderr).toBe(0);
-    expect(installed.stdout).toContain(`Installed MCP Tray into Claude Code for the project ${project} (bridge): created ${path.join(project, '.mcp.json')}`);
+    expect(installed.stdout).toContain(`Installed MCP Tray into Claude Code for the project ${project} (bridge, profile git-only): created ${path.join(project, '.mcp.json')}`);
 
     // The user trusts the folder (Claude Code's first prompt there), but has not approved the server yet.
     writeFileSync(path.join(home, '.claude.json'), `${JSON.stringify({ projects: { [project]: { hasTrustDialogAccepted: true } } }, null, 2)}\n`);
@@ -56,17 +64,20 @@ describe.skipIf(process.platform !== 'linux')('Claude Code installed into a proj
     writeFileSync(path.join(project, '.claude', 'settings.local.json'), `${JSON.stringify({ enabledMcpjsonServers: ['mcp-tray'] }, null, 2)}\n`);
     const list = await mcpList();
     expect(list.code, `${list.stdout}\n${list.stderr}`).toBe(0);
-    expect(list.stdout).toMatch(/^mcp-tray: .*bridge --client claude-code --data-dir .* - [✓✔] Connected$/m);
+    expect(list.stdout).toMatch(/^mcp-tray: .*bridge --client claude-code --data-dir .* --profile git-only - [✓✔] Connected$/m);
   });
 
-  it('an SDK client spawning exactly the entry in .mcp.json lists the hub tools', { timeout: 2 * MINUTES }, async () => {
+  it('an SDK client spawning exactly the entry in .mcp.json sees the profile: git tools only', { timeout: 2 * MINUTES }, async () => {
     const entry = (JSON.parse(readFileSync(path.join(project, '.mcp.json'), 'utf8')) as { mcpServers: Record<string, { type: string; command: string; args: string[]; env?: Record<string, string> }> }).mcpServers['mcp-tray']!;
     expect(entry.type).toBe('stdio');
     const client = new Client({ name: 'claude-code', version: '2.1.0' });
     await client.connect(new StdioClientTransport({ command: entry.command, args: entry.args, env: { ...entry.env, HOME: home }, cwd: project, stderr: 'pipe' }));
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['read_graph', 'search_nodes']));
+      const names = tools.map((t) => t.name);
+      expect(names).toEqual(expect.arrayContaining(['git_status', 'git_log']));
+      // The memory server runs in the same hub, but not in this profile.
+      expect(names.filter((n) => ['read_graph', 'search_nodes', 'create_entities'].includes(n))).toEqual([]);
     } finally {
       await client.close();
     }
