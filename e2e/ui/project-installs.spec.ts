@@ -21,7 +21,7 @@ test.describe('project installs in the Clients view', () => {
   let hub: UiHub;
 
   test.beforeAll(async () => {
-    hub = await startUiHub({ ideFiles: { '.cursor/mcp.json': '{\n  "mcpServers": {}\n}\n' } });
+    hub = await startUiHub({ ideFiles: { '.cursor/mcp.json': '{\n  "mcpServers": {}\n}\n' }, settings: { profiles: [{ name: 'web', servers: ['git'] }] } });
   });
 
   test.afterAll(async () => {
@@ -44,7 +44,7 @@ test.describe('project installs in the Clients view', () => {
     await expect(dialog.getByRole('button', { name: 'Install', exact: true })).toBeDisabled();
 
     await dialog.getByLabel('Project folder').fill(project);
-    await dialog.getByLabel('Profile (optional)').fill('web');
+    await dialog.getByLabel('Profile (optional)').selectOption('web');
     await dialog.getByRole('button', { name: 'Show the change' }).click();
     await expect(dialog.getByLabel(`Change to ${file}`)).toContainText('"--profile"');
     await expect(dialog).toContainText(file);

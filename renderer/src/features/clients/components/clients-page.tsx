@@ -64,7 +64,7 @@ export function ClientsPage() {
         </section>
       )}
       {open && (open.action === 'install' || open.action === 'uninstall') && <DialogInstallClient row={open.row} mode={open.action} onClose={close} onDone={() => void reload()} />}
-      {open?.action === 'install-project' && <DialogInstallProject row={open.row} mode="install" onClose={close} onDone={() => void reload()} />}
+      {open?.action === 'install-project' && <DialogInstallProject row={open.row} mode="install" profiles={profileNames} onClose={close} onDone={() => void reload()} />}
       {open?.action === 'uninstall-project' && open.project && <DialogInstallProject row={open.row} mode="uninstall" project={open.project.project} onClose={close} onDone={() => void reload()} />}
       {open?.action === 'import' && <DialogImportServers row={open.row} onClose={close} onDone={() => void reload()} />}
       {open?.action === 'token' && <DialogClientToken row={open.row} onClose={close} onDone={() => void reload()} />}

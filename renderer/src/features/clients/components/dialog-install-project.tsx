@@ -14,11 +14,13 @@ export interface DialogInstallProjectProps {
   readonly mode: 'install' | 'uninstall';
   /** The project folder of an existing install (uninstall), else asked for. */
   readonly project?: string;
+  /** The profiles an entry may name (an entry naming an unknown one would show the IDE nothing). */
+  readonly profiles?: readonly string[];
   readonly onClose: () => void;
   readonly onDone: () => void;
 }
 
-export function DialogInstallProject({ row, mode, project, onClose, onDone }: DialogInstallProjectProps) {
+export function DialogInstallProject({ row, mode, project, profiles = [], onClose, onDone }: DialogInstallProjectProps) {
   const [folder, setFolder] = useState(project ?? '');
   const [profile, setProfile] = useState('');
   // What the preview was made for: the change is applied for exactly that folder and profile.
@@ -95,8 +97,17 @@ export function DialogInstallProject({ row, mode, project, onClose, onDone }: Di
             <Field label="Project folder" hint={<>The absolute path of an existing folder. MCP Tray writes <code>{row.projectConfig}</code> in it.</>}>
               {(p) => <input {...p} className="input mono" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/you/code/app" required />}
             </Field>
-            <Field label="Profile (optional)" hint="The entry runs the bridge with this profile; empty: the client’s own profile.">
-              {(p) => <input {...p} className="input mono" value={profile} onChange={(e) => setProfile(e.target.value)} maxLength={64} />}
+            <Field label="Profile (optional)" hint="The entry runs the bridge with this profile; none: the client’s own profile.">
+              {(p) => (
+                <select {...p} className="select" value={profile} onChange={(e) => setProfile(e.target.value)}>
+                  <option value="">None (the client’s own profile)</option>
+                  {profiles.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
             <div>
               <button type="submit" className="btn" disabled={!folder.trim()}>
