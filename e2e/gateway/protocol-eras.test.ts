@@ -1,28 +1,94 @@
-// Clients of both protocol eras through the HTTP endpoint of a real hub (docs/protocol-eras.md): a
-// v2 SDK client pinned to 2026-07-28 (stateless, no Mcp-Session-Id) and a 1.x SDK client (2025,
-// initialize) list and call the same tools, get progress and an image, wait for an approval in ask
-// mode, land in the same call log, and show in `status` with the version each one speaks.
+// Clients of both protocol eras through a real hub (docs/protocol-eras.md), by HTTP and by the
+// bridge: a v2 SDK client pinned to 2026-07-28 (stateless: no Mcp-Session-Id, no initialize) and
+// a 1.x SDK client (2025, initialize) list and call the same tools, get progress and an image,
+// wait for an approval in ask mode, land in the same call log, and show in `status` with the
+// protocol version each one speaks.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as ModernClient, StreamableHTTPClientTransport as ModernTransport } from '@modelcontextprotocol/client';
+import { Client as ModernClient, StreamableHTTPClientTransport as ModernHttpTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
 import type { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
-import { NODE, REPO, cli, cliJson, clientToken, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { BIN, NODE, REPO, cli, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
 const MODERN = '2026-07-28';
 
 type Result = { content?: Array<{ type: string; text?: string; mimeType?: string; data?: string }>; isError?: boolean };
 
-describe('both protocol eras over HTTP', () => {
+/** One IDE of the four: an era and a way in; `id` is its verified client id (token owner or bridge --client). */
+interface Ide {
+  readonly id: string;
+  readonly era: 'modern' | 'legacy';
+  readonly transport: 'http' | 'socket';
+  readonly listTools: () => Promise<Array<{ name: string }>>;
+  readonly callTool: (name: string, args: Record<string, unknown>) => Promise<Result>;
+  /** Runs the long operation and counts the progress notifications this client got for it. */
+  readonly progressCount: () => Promise<number>;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Progress is counted as it arrives on the wire, before the result: the v2 client hands a
+ * notification to `onprogress` a tick later than it settles the call, so its callback can miss
+ * the last one (seen here on stdio) although the hub sent it first.
+ */
+function modernIde(id: string, transport: 'http' | 'socket', client: ModernClient): Ide {
+  let progressFrames = 0;
+  const wire = client.transport!;
+  const deliver = wire.onmessage!;
+  wire.onmessage = (message, extra) => {
+    if ((message as { method?: string }).method === 'notifications/progress') progressFrames++;
+    deliver(message, extra);
+  };
+  return {
+    id,
+    era: 'modern',
+    transport,
+    listTools: async () => (await client.listTools()).tools,
+    callTool: async (name, args) => (await client.callTool({ name, arguments: args })) as Result,
+    progressCount: async () => {
+      progressFrames = 0;
+      let reported = 0;
+      const done = (await client.callTool({ name: 'trigger-long-running-operation', arguments: { duration: 1, steps: 3 } }, { onprogress: () => void reported++ })) as Result;
+      expect(done.isError).toBeFalsy();
+      expect(reported).toBeGreaterThanOrEqual(1);
+      return progressFrames;
+    },
+    close: () => client.close(),
+  };
+}
+
+function legacyIde(id: string, transport: 'http' | 'socket', client: LegacyClient): Ide {
+  let steps = 0;
+  client.setNotificationHandler(ProgressNotificationSchema, (n) => {
+    if (n.params.progressToken === `${id}-token`) steps++;
+  });
+  return {
+    id,
+    era: 'legacy',
+    transport,
+    listTools: async () => (await client.listTools()).tools,
+    callTool: async (name, args) => (await client.callTool({ name, arguments: args })) as Result,
+    progressCount: async () => {
+      steps = 0;
+      await client.request(
+        { method: 'tools/call', params: { name: 'trigger-long-running-operation', arguments: { duration: 1, steps: 3 }, _meta: { progressToken: `${id}-token` } } },
+        CallToolResultSchema,
+      );
+      return steps;
+    },
+    close: () => client.close(),
+  };
+}
+
+describe('both protocol eras, by HTTP and by the bridge', () => {
   let dataDir: string;
   let hub: HubProcess;
   let url: string;
-  let modern: ModernClient;
-  let legacy: LegacyClient;
-  const legacyProgress: Array<string | number> = [];
+  const ides: Ide[] = [];
 
   beforeAll(async () => {
     dataDir = tempDir();
@@ -35,82 +101,76 @@ describe('both protocol eras over HTTP', () => {
     hub = await startHub(dataDir);
     url = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
     await waitFor('both servers running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
-    const modernToken = await clientToken(dataDir, 'modern-ide');
-    modern = new ModernClient({ name: 'modern-ide', version: '9.9' }, { versionNegotiation: { mode: { pin: MODERN } } });
-    await modern.connect(new ModernTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${modernToken}` } } }));
-    legacy = await connectHttp(url, await clientToken(dataDir, 'legacy-ide'), { name: 'legacy-ide', version: '1.0' });
-    legacy.setNotificationHandler(ProgressNotificationSchema, (n) => void legacyProgress.push(n.params.progressToken));
+
+    const pinned = (name: string) => new ModernClient({ name, version: '9.9' }, { versionNegotiation: { mode: { pin: MODERN } } });
+    const modernHttp = pinned('modern-http');
+    const token = await clientToken(dataDir, 'modern-http');
+    await modernHttp.connect(new ModernHttpTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+    const modernBridge = pinned('modern-bridge');
+    await modernBridge.connect(new ModernStdioTransport({ command: NODE, args: [BIN, 'bridge', '--client', 'modern-bridge', '--data-dir', dataDir], stderr: 'pipe' }));
+    ides.push(
+      modernIde('modern-http', 'http', modernHttp),
+      modernIde('modern-bridge', 'socket', modernBridge),
+      legacyIde('legacy-http', 'http', await connectHttp(url, await clientToken(dataDir, 'legacy-http'), { name: 'legacy-http', version: '1.0' })),
+      legacyIde('legacy-bridge', 'socket', await connectBridge(dataDir, 'legacy-bridge', { name: 'legacy-bridge', version: '1.0' })),
+    );
   }, 90_000);
 
   afterAll(async () => {
-    await modern?.close();
-    await legacy?.close();
+    for (const ide of ides) await ide.close().catch(() => undefined);
     await hub?.stop();
   });
 
-  it('serves the pinned client stateless, and both clients the same catalog', async () => {
-    expect(modern.getProtocolEra()).toBe('modern');
-    expect(modern.getNegotiatedProtocolVersion()).toBe(MODERN);
-    const names = (tools: Array<{ name: string }>) => tools.map((t) => t.name).sort();
-    const fromModern = names((await modern.listTools()).tools);
-    expect(fromModern).toEqual(names((await legacy.listTools()).tools));
-    expect(fromModern).toEqual(expect.arrayContaining(['echo', 'get-tiny-image', 'peek', 'bump']));
+  it('gives every client the same catalog', async () => {
+    const names = async (ide: Ide) => (await ide.listTools()).map((t) => t.name).sort();
+    const expected = await names(ides[0]!);
+    expect(expected).toEqual(expect.arrayContaining(['echo', 'get-tiny-image', 'peek', 'bump']));
+    for (const ide of ides) expect(await names(ide), ide.id).toEqual(expected);
   });
 
-  it('calls a tool and passes an image through, for either era', async () => {
-    for (const client of [modern, legacy] as const) {
-      const echo = (await client.callTool({ name: 'echo', arguments: { message: 'both eras' } })) as Result;
-      expect(echo.content?.[0]?.text).toContain('both eras');
-      const image = (await client.callTool({ name: 'get-tiny-image', arguments: {} })) as Result;
-      expect(image.content?.find((c) => c.type === 'image')).toMatchObject({ type: 'image', mimeType: 'image/png', data: expect.any(String) });
+  it('calls a tool and passes an image through, for every client', async () => {
+    for (const ide of ides) {
+      expect((await ide.callTool('echo', { message: `from ${ide.id}` })).content?.[0]?.text, ide.id).toContain(`from ${ide.id}`);
+      const image = await ide.callTool('get-tiny-image', {});
+      expect(image.content?.find((c) => c.type === 'image'), ide.id).toMatchObject({ type: 'image', mimeType: 'image/png', data: expect.any(String) });
     }
   });
 
-  it('sends progress to each era its own way', async () => {
-    const steps: number[] = [];
-    const done = (await modern.callTool(
-      { name: 'trigger-long-running-operation', arguments: { duration: 1, steps: 3 } },
-      { onprogress: (p: { progress: number }) => void steps.push(p.progress) },
-    )) as Result;
-    expect(done.isError).toBeFalsy();
-    expect(steps.length).toBeGreaterThanOrEqual(3);
-
-    await legacy.request(
-      { method: 'tools/call', params: { name: 'trigger-long-running-operation', arguments: { duration: 1, steps: 3 }, _meta: { progressToken: 'legacy-token' } } },
-      CallToolResultSchema,
-    );
-    expect(legacyProgress.filter((t) => t === 'legacy-token').length).toBeGreaterThanOrEqual(3);
+  it('sends progress to every client its own way', async () => {
+    for (const ide of ides) expect(await ide.progressCount(), ide.id).toBeGreaterThanOrEqual(3);
   });
 
-  it('holds a write of either era for approval, and logs both calls with their client', async () => {
-    const approveNext = async (client: string) => {
-      const approval = await waitFor(`an approval for ${client}`, async () => (await cliJson<ApprovalInfo[]>(dataDir, ['approvals', 'list'])).find((a) => a.client === client));
+  it('holds a write of every client for approval, and logs each call with its client', async () => {
+    for (const ide of ides) {
+      const call = ide.callTool('bump', { by: 1 });
+      const approval = await waitFor(`an approval for ${ide.id}`, async () => (await cliJson<ApprovalInfo[]>(dataDir, ['approvals', 'list'])).find((a) => a.client === ide.id));
       expect(approval.tool).toBe('bump');
       const done = await cli(dataDir, ['approvals', 'approve', approval.id]);
       expect(done.code, done.stderr).toBe(0);
-    };
-    const fromModern = modern.callTool({ name: 'bump', arguments: { by: 2 } });
-    await approveNext('modern-ide');
-    expect(((await fromModern) as Result).isError).toBeFalsy();
-    const fromLegacy = legacy.callTool({ name: 'bump', arguments: { by: 3 } });
-    await approveNext('legacy-ide');
-    expect(((await fromLegacy) as Result).isError).toBeFalsy();
-
-    const entries = await waitFor('both approved calls in the log', async () => {
+      expect((await call).isError, ide.id).toBeFalsy();
+    }
+    const entries = await waitFor('every approved call in the log', async () => {
       const log = await cli(dataDir, ['log', '--export', 'jsonl']);
       const rows = log.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogEntry).filter((e) => e.target === 'bump');
-      return rows.length >= 2 ? rows : undefined;
+      return rows.length >= ides.length ? rows : undefined;
     });
-    expect(entries.map((e) => [e.clientId, e.clientName, e.transport, e.decision, e.outcome]).sort()).toEqual([
-      ['legacy-ide', 'legacy-ide', 'http', 'approved-once', 'ok'],
-      ['modern-ide', 'modern-ide', 'http', 'approved-once', 'ok'],
-    ]);
+    expect(entries.map((e) => [e.clientId, e.clientName, e.transport, e.decision, e.outcome]).sort()).toEqual(
+      ides.map((ide) => [ide.id, ide.id, ide.transport, 'approved-once', 'ok']).sort(),
+    );
   });
 
   it('shows each client with the era and version it speaks', async () => {
     const clients = (await cliJson<HubStatus>(dataDir, ['status'])).clients;
-    expect(clients.find((c) => c.id === 'modern-ide')).toMatchObject({ era: 'modern', protocolVersion: MODERN, clientInfo: { name: 'modern-ide', version: '9.9' }, transport: 'http' });
-    expect(clients.find((c) => c.id === 'legacy-ide')).toMatchObject({ era: 'legacy', protocolVersion: expect.stringMatching(/^2025-/), clientInfo: { name: 'legacy-ide' } });
+    for (const ide of ides) {
+      const shown = clients.filter((c) => c.id === ide.id);
+      expect(shown, ide.id).toHaveLength(1);
+      expect(shown[0]).toMatchObject({
+        era: ide.era,
+        transport: ide.transport,
+        protocolVersion: ide.era === 'modern' ? MODERN : expect.stringMatching(/^2025-/),
+        clientInfo: { name: ide.id },
+      });
+    }
   });
 
   it('still refuses a 2026-07-28 request without a token', async () => {

@@ -47,6 +47,8 @@ export class ClientSession {
   modernClient: { clientInfo?: { name: string; version: string }; protocolVersion: string } | undefined;
   /** Modern: how a list change reaches the client (its open listen streams); set by the modern endpoint. */
   modernListChanged: ((kind: ListKind) => void) | undefined;
+  /** Modern on the bridge: ends the connection the session is (a UI's "disconnect"). */
+  endConnection: (() => void) | undefined;
   /** Last request of a modern session (its idle clock; a legacy session's is its connection). */
   lastSeen = Date.now();
 

@@ -172,8 +172,10 @@ export class Gateway {
   async disconnect(sessionId: string): Promise<boolean> {
     const session = this.#sessions.get(sessionId);
     if (!session) return false;
-    if (session.era === 'modern') this.#closed(session);
-    else await session.server.close();
+    if (session.era === 'modern') {
+      this.#closed(session);
+      session.endConnection?.();
+    } else await session.server.close();
     return true;
   }
 
