@@ -12,6 +12,7 @@ import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpSessionTransport } from './http-session-transport.ts';
 import type { ModernHttp } from './eras/modern-http.ts';
+import { claimsModern } from './eras/socket-era.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const SESSION_IDLE_MS = 5 * 60_000;
@@ -28,7 +29,8 @@ interface HttpSession {
 /** A session with requests still unanswered is not idle. */
 const busy = (session: HttpSession) => session.transport.pending > 0;
 const lastActive = (session: HttpSession) => Math.max(session.lastActivity, session.transport.lastAnswered);
-const isInitialize = (message: unknown) => (message as { method?: unknown } | null)?.method === 'initialize' && 'id' in (message as object);
+// An initialize that carries a 2026-07-28 envelope is not a 2025 handshake: the modern leg answers it (404, a removed method).
+const isInitialize = (message: unknown) => (message as { method?: unknown } | null)?.method === 'initialize' && 'id' in (message as object) && !claimsModern(message);
 
 export class HttpMcpEndpoint {
   readonly #gateway: Gateway;

@@ -54,12 +54,12 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
   server.setRequestHandler('completion/complete', (request, ctx) =>
     inSession(ctx, (session) => gateway.complete(session, paramsOf(request.params, ctx) as never, extraOf(ctx)) as never),
   );
-  // tools/call through the fallback, as on the 2025 path: the result passes as the server sent it
-  // (a registered handler would re-validate it and refuse content types it does not know).
-  server.fallbackRequestHandler = async (request, ctx) => {
-    if (request.method !== 'tools/call') throw new ProtocolError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
-    return inSession(ctx, (session) => gateway.callTool(session, paramsOf(request.params, ctx), extraOf(ctx))) as never;
-  };
+  // A registered handler, so the SDK answers a method the hub does not serve (or that 2026-07-28
+  // removed) the way the revision says: 404, -32601. It also checks the result against the spec's
+  // schema: a content type the revision does not know fails as a protocol error naming the tool.
+  server.setRequestHandler('tools/call', (request, ctx) =>
+    inSession(ctx, (session) => gateway.callTool(session, paramsOf(request.params, ctx), extraOf(ctx)) as never),
+  );
   return server;
 }
 

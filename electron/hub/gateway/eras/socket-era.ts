@@ -11,11 +11,15 @@ export const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
 
 export type Era = 'legacy' | 'modern';
 
-/** Whether a first message claims 2026-07-28 or later: an envelope in its `_meta`. */
+/** Whether a message claims 2026-07-28 or later: an envelope in its `_meta`. */
+export function claimsModern(message: unknown): boolean {
+  const meta = (message as { params?: { _meta?: Record<string, unknown> } } | null)?.params?._meta;
+  return typeof meta === 'object' && meta !== null && PROTOCOL_VERSION_META in meta;
+}
+
 export function eraOfFirstMessage(line: string): Era {
   try {
-    const message = JSON.parse(line) as { params?: { _meta?: Record<string, unknown> } } | null;
-    return typeof message?.params?._meta?.[PROTOCOL_VERSION_META] === 'string' ? 'modern' : 'legacy';
+    return claimsModern(JSON.parse(line)) ? 'modern' : 'legacy';
   } catch {
     return 'legacy';
   }
