@@ -29,13 +29,24 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
     instructions: gateway.instructions(),
   });
 
-  /** Runs a handler in the request's session, with the gateway's errors as the SDK's. */
-  const inSession = async <T>(ctx: ServerContext, run: (session: ClientSession) => Promise<T> | T): Promise<T> => {
+  /**
+   * Runs a handler in the request's session, with the gateway's errors as the SDK's. The signal the
+   * gateway gets is the hub's own, aborted when the request's is and let go when it ends: the
+   * SDK's request signal hangs off a signal that lives as long as the endpoint, and whatever the
+   * call hangs on it (the upstream call's abort listener) would live as long too.
+   */
+  const inSession = async <T>(ctx: ServerContext, run: (session: ClientSession, extra: Extra) => Promise<T> | T): Promise<T> => {
+    const controller = new AbortController();
+    const abort = () => controller.abort(ctx.mcpReq.signal.reason);
+    if (ctx.mcpReq.signal.aborted) abort();
+    else ctx.mcpReq.signal.addEventListener('abort', abort, { once: true });
     try {
       const session = sessionOf(sessions, ctx, identityOf);
-      return await sessions.during(session, async () => run(session));
+      return await sessions.during(session, async () => run(session, extraOf(ctx, controller.signal)));
     } catch (error) {
       throw protocolError(error);
+    } finally {
+      ctx.mcpReq.signal.removeEventListener('abort', abort);
     }
   };
 
@@ -46,19 +57,19 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
     inSession(ctx, (session) => ({ resourceTemplates: gateway.listResourceTemplates(session) }) as never),
   );
   server.setRequestHandler('prompts/get', (request, ctx) =>
-    inSession(ctx, (session) => gateway.getPrompt(session, paramsOf(request.params, ctx) as never, extraOf(ctx)) as never),
+    inSession(ctx, (session, extra) => gateway.getPrompt(session, paramsOf(request.params, ctx) as never, extra) as never),
   );
   server.setRequestHandler('resources/read', (request, ctx) =>
-    inSession(ctx, (session) => gateway.readResource(session, paramsOf(request.params, ctx) as never, extraOf(ctx)) as never),
+    inSession(ctx, (session, extra) => gateway.readResource(session, paramsOf(request.params, ctx) as never, extra) as never),
   );
   server.setRequestHandler('completion/complete', (request, ctx) =>
-    inSession(ctx, (session) => gateway.complete(session, paramsOf(request.params, ctx) as never, extraOf(ctx)) as never),
+    inSession(ctx, (session, extra) => gateway.complete(session, paramsOf(request.params, ctx) as never, extra) as never),
   );
   // A registered handler, so the SDK answers a method the hub does not serve (or that 2026-07-28
   // removed) the way the revision says: 404, -32601. It also checks the result against the spec's
   // schema: a content type the revision does not know fails as a protocol error naming the tool.
   server.setRequestHandler('tools/call', (request, ctx) =>
-    inSession(ctx, (session) => gateway.callTool(session, paramsOf(request.params, ctx), extraOf(ctx)) as never),
+    inSession(ctx, (session, extra) => gateway.callTool(session, paramsOf(request.params, ctx), extra) as never),
   );
   return server;
 }
@@ -85,9 +96,9 @@ function paramsOf(raw: unknown, ctx: ServerContext): Params {
  * to it (progress). A 2026-07-28 request cannot be answered with a request back to the client, so
  * a server's sampling or elicitation during the call is refused, naming why.
  */
-function extraOf(ctx: ServerContext): Extra {
+function extraOf(ctx: ServerContext, signal: AbortSignal): Extra {
   return {
-    signal: ctx.mcpReq.signal,
+    signal,
     requestId: ctx.mcpReq.id,
     sessionId: undefined,
     _meta: ctx.mcpReq._meta,
