@@ -131,4 +131,16 @@ describe('conformance suite, direct and through the hub', () => {
       .flatMap((scenario) => failedChecks(viaHub.results, scenario).filter((check) => !allowed(scenario, check)).map((check) => `${scenario}: ${check}`));
     expect(unexplained).toEqual([]);
   }, 115_000);
+
+  it('passes every 2025-11-25 server scenario through the hub that it passes direct', async () => {
+    const args = ['--requirements', '2025-11-25'];
+    const direct = await runConformance(fixture.url.replace('127.0.0.1', 'localhost'), args);
+    const viaHub = await runConformance(proxy.url, args);
+    console.info(`conformance 2025-11-25: direct ${direct.passed.length} passed / ${direct.failed.length} failed; through the hub ${viaHub.passed.length} passed / ${viaHub.failed.length} failed`);
+    expect(direct.passed.length, direct.output.slice(-2000)).toBeGreaterThan(20);
+    const unexplained = direct.passed
+      .filter((scenario) => !viaHub.passed.includes(scenario))
+      .flatMap((scenario) => failedChecks(viaHub.results, scenario).map((check) => `${scenario}: ${check}`));
+    expect(unexplained).toEqual([]);
+  }, 115_000);
 });
