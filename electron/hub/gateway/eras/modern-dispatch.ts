@@ -31,9 +31,9 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
 
   /**
    * Runs a handler in the request's session, with the gateway's errors as the SDK's. The signal the
-   * gateway gets is the hub's own, aborted when the request's is and let go when it ends: the
-   * SDK's request signal hangs off a signal that lives as long as the endpoint, and whatever the
-   * call hangs on it (the upstream call's abort listener) would live as long too.
+   * gateway gets is the hub's own, aborted when the request's is and let go when the call ends,
+   * so what the call hangs on it (the upstream call's abort listener) never outlives the call,
+   * whatever the SDK keeps its own request signals tied to.
    */
   const inSession = async <T>(ctx: ServerContext, run: (session: ClientSession, extra: Extra) => Promise<T> | T): Promise<T> => {
     const controller = new AbortController();
