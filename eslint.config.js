@@ -31,6 +31,16 @@ const hubPatterns = [
   },
 ];
 
+// The v2 SDK (protocol 2026-07-28) stays behind electron/hub/gateway/eras/ and is loaded only when a
+// client of that era arrives (docs/protocol-eras.md).
+const V2_IS_CONTAINED =
+  'The v2 MCP SDK is imported only in electron/hub/gateway/eras/, and loaded with `await import(...)` at the first 2026-07-28 request: add what you need to a module there and call it through the gateway.';
+const v2Patterns = [
+  { regex: '^@modelcontextprotocol/(server|node|client|core)(/|$)', message: V2_IS_CONTAINED },
+  // Its modules that load the SDK: a type import is fine, a value import would load it at start.
+  { regex: '(^|/)eras/modern-(http|socket|dispatch)\\.ts$', allowTypeImports: true, message: V2_IS_CONTAINED },
+];
+
 const CONTRACT_IS_BOTTOM =
   'electron/hub/contract/ is the bottom layer (the renderer type-imports it): it imports only itself, ../settings/schema.ts and zod. Move the type here, or the code that needs the import out of the contract.';
 
@@ -100,6 +110,10 @@ export default defineConfig(
   // ── The architecture ──────────────────────────────────────────────────────────────────────────
   {
     files: ['electron/hub/**/*.ts'],
+    rules: { [RULE]: ['error', { paths: hubPaths, patterns: [...hubPatterns, ...v2Patterns] }] },
+  },
+  {
+    files: ['electron/hub/gateway/eras/*.ts'],
     rules: { [RULE]: ['error', { paths: hubPaths, patterns: hubPatterns }] },
   },
   {

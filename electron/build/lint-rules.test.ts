@@ -68,6 +68,32 @@ describe('the hub is UI-free', () => {
   });
 });
 
+describe('the v2 SDK stays behind gateway/eras/', () => {
+  it('refuses the v2 packages and a value import of the modules that load them elsewhere in the hub', async () => {
+    const errors = await importErrors(
+      'electron/hub/gateway/lint-fixture.ts',
+      [
+        "import { Server } from '@modelcontextprotocol/server';",
+        "import { toNodeHandler } from '@modelcontextprotocol/node';",
+        "import { createModernHttp } from './eras/modern-http.ts';",
+        'export const x = [Server, toNodeHandler, createModernHttp];',
+      ].join('\n'),
+    );
+    expect(errors).toHaveLength(3);
+    for (const error of errors) expect(error).toContain('imported only in electron/hub/gateway/eras/');
+  });
+
+  it('takes type imports and the SDK-free era modules elsewhere, and the v2 packages inside eras/', async () => {
+    expect(
+      await importErrors(
+        'electron/hub/gateway/lint-fixture.ts',
+        "import type { ModernHttp } from './eras/modern-http.ts';\nimport { claimsModern } from './eras/socket-era.ts';\nexport const x: [ModernHttp?, typeof claimsModern] = [undefined, claimsModern];\n",
+      ),
+    ).toEqual([]);
+    expect(await importErrors('electron/hub/gateway/eras/lint-fixture.ts', "import { Server } from '@modelcontextprotocol/server';\nexport const x = Server;\n")).toEqual([]);
+  });
+});
+
 describe('the contract is the bottom layer', () => {
   it('refuses the rest of the hub and packages other than zod', async () => {
     const errors = await importErrors(

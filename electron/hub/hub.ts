@@ -25,6 +25,7 @@ import type { ClientSession } from './gateway/client-session.ts';
 import { KeyedThrottle } from './util/keyed-throttle.ts';
 import { throttledReporter, type ErrorReporter } from './util/last-resort.ts';
 import { HubAlreadyRunningError, hubListening, listenLocalSocket } from './gateway/local-socket.ts';
+import { peekEra } from './gateway/eras/socket-era.ts';
 import { CLIENT_MAX_FRAME_BYTES, StreamTransport } from './jsonrpc/stream-transport.ts';
 import { clientLabel } from './clients/client-labels.ts';
 import { checkoutLauncher, type BridgeLauncher } from './clients/bridge-launcher.ts';
@@ -309,8 +310,19 @@ export class Hub {
     try {
       hub.#socketServer = await listenLocalSocket(paths.socket, (hello, socket) => {
         if (hello.role === 'control') return serveControlSocket(socket, hub.dispatcher, (listener) => hub.events.subscribe(listener), hub.report);
-        const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
-        void hub.#gateway.connect(transport, { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket', profile: hello.profile }).catch(() => socket.destroy());
+        const identity = { clientId: hello.client, label: clientLabel(hello.client), transport: 'socket' as const, profile: hello.profile };
+        // The first message says the era (gateway/eras/socket-era.ts); the v2 SDK is loaded only for a 2026-07-28 client.
+        void peekEra(socket)
+          .then(async (era) => {
+            if (era === undefined) return;
+            if (era === 'modern') {
+              const { serveModernSocket } = await import('./gateway/eras/modern-socket.ts');
+              return serveModernSocket(socket, hub.#gateway, identity, CLIENT_MAX_FRAME_BYTES);
+            }
+            const transport = new StreamTransport({ input: socket, output: socket, answerMalformed: true, maxFrameBytes: CLIENT_MAX_FRAME_BYTES });
+            await hub.#gateway.connect(transport, identity);
+          })
+          .catch(() => socket.destroy());
       }, hub.report);
     } catch (error) {
       // Another hub won the race for the socket: leave nothing open (the call log's worker would

@@ -186,6 +186,13 @@ export interface SessionInfo {
   readonly label: string;
   readonly transport: 'socket' | 'http';
   readonly clientInfo?: ClientInfoSummary;
+  /**
+   * The protocol era the client speaks: `legacy` (2025, an `initialize` handshake per connection) or
+   * `modern` (2026-07-28, stateless: a session the hub keeps per token and clientInfo).
+   */
+  readonly era: 'legacy' | 'modern';
+  /** The protocol version in use with the hub; absent until a legacy client has sent initialize. */
+  readonly protocolVersion?: string;
   readonly since: string;
   readonly lastCallAt?: string;
   readonly calls: number;

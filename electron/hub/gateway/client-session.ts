@@ -3,7 +3,7 @@
 // the client reported about itself.
 import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionInfo } from '../contract/contract.ts';
 import type { ActiveProfile } from '../profiles/active-profile.ts';
 import type { LaneOwner } from '../supervisor/server-supervisor.ts';
@@ -18,6 +18,15 @@ export interface SessionIdentity {
   /** The profile the bridge's entry named (`--profile`); an HTTP session's comes from its token. */
   readonly profile?: string;
 }
+
+/**
+ * Which protocol era the client speaks (docs/protocol-eras.md): `legacy` is the 2025 `initialize`
+ * handshake on a connection of its own; `modern` is 2026-07-28, stateless, where this session is
+ * one the hub keeps for the client (there is no connection: `server` below is never connected).
+ */
+export type SessionEra = 'legacy' | 'modern';
+
+export type ListKind = 'tools' | 'prompts' | 'resources';
 
 export class ClientSession {
   /** For HTTP sessions, the Mcp-Session-Id the client sends; one id everywhere. */
@@ -34,10 +43,22 @@ export class ClientSession {
   readonly approvedTools = new Set<string>();
   readonly subscriptions = new Set<string>();
   closed = false;
+  readonly era: SessionEra;
+  /** Legacy: the version `initialize` asked for (the answer is the SDK's rule, see protocolVersion). */
+  requestedVersion: string | undefined;
+  /** Modern: what the client's requests carry in their envelope (self-reported, shown, never trusted). */
+  modernClient: { clientInfo?: { name: string; version: string }; protocolVersion: string } | undefined;
+  /** Modern: how a list change reaches the client (its open listen streams); set by the modern endpoint. */
+  modernListChanged: ((kind: ListKind) => void) | undefined;
+  /** Modern on the bridge: ends the connection the session is (a UI's "disconnect"). */
+  endConnection: (() => void) | undefined;
+  /** Last request of a modern session (its idle clock; a legacy session's is its connection). */
+  lastSeen = Date.now();
 
-  constructor(identity: SessionIdentity, instructions: string | undefined, id: string = randomUUID()) {
+  constructor(identity: SessionIdentity, instructions: string | undefined, id: string = randomUUID(), era: SessionEra = 'legacy') {
     this.id = id;
     this.identity = identity;
+    this.era = era;
     this.server = new Server(HUB_SERVER_INFO, {
       capabilities: {
         tools: { listChanged: true },
@@ -61,12 +82,30 @@ export class ClientSession {
   }
 
   get clientInfo(): { name: string; version: string } | undefined {
+    if (this.era === 'modern') return this.modernClient?.clientInfo;
     const info = this.server.getClientVersion();
     return info ? { name: info.name, version: info.version } : undefined;
   }
 
   /** Set by the gateway: the profile this session sees now (docs/profiles.md). */
   activeProfile: () => ActiveProfile = () => ({ name: 'default', source: 'default', profile: undefined, missing: false, toolSearch: false });
+
+  /** The protocol version this client speaks with the hub: negotiated at initialize, or carried by each modern request. */
+  get protocolVersion(): string | undefined {
+    if (this.era === 'modern') return this.modernClient?.protocolVersion;
+    const asked = this.requestedVersion;
+    if (asked === undefined) return undefined;
+    // The SDK's own rule when it answers initialize: the version asked for if it knows it, else its latest.
+    return SUPPORTED_PROTOCOL_VERSIONS.includes(asked) ? asked : LATEST_PROTOCOL_VERSION;
+  }
+
+  /** Tells the client that one of its lists changed: over its connection, or its listen streams. */
+  async announce(kind: ListKind): Promise<void> {
+    if (this.era === 'modern') return this.modernListChanged?.(kind);
+    if (kind === 'tools') return this.server.sendToolListChanged();
+    if (kind === 'prompts') return this.server.sendPromptListChanged();
+    return this.server.sendResourceListChanged();
+  }
 
   info(): SessionInfo {
     const active = this.activeProfile();
@@ -76,6 +115,8 @@ export class ClientSession {
       label: this.identity.label,
       transport: this.identity.transport,
       clientInfo: this.clientInfo,
+      era: this.era,
+      protocolVersion: this.protocolVersion,
       since: this.since,
       lastCallAt: this.lastCallAt,
       calls: this.calls,

@@ -156,26 +156,53 @@ export class Gateway {
 
   /** Connects a client over a transport (the local socket or an HTTP session). */
   async connect(transport: Transport, identity: SessionIdentity, sessionId?: string): Promise<ClientSession> {
-    const session = new ClientSession(identity, this.#instructions(), sessionId);
+    const session = new ClientSession(identity, this.instructions(), sessionId);
     session.activeProfile = () => this.profileOf(session);
     this.#register(session);
     this.#sessions.set(session.id, session);
     this.#announcer.track(session);
     session.server.oninitialized = () => this.#deps.sessionChanged(session);
     session.server.onclose = () => this.#closed(session);
-    await session.server.connect(new ToolCallLane(transport, session.server, (params, extra) => this.#callTool(session, params, extra)));
+    const recordVersion = (params: unknown) => {
+      const asked = (params as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+      if (typeof asked === 'string') session.requestedVersion = asked;
+    };
+    await session.server.connect(new ToolCallLane(transport, session.server, (params, extra) => this.callTool(session, params, extra), recordVersion));
     this.#deps.sessionChanged(session);
     return session;
+  }
+
+  /**
+   * A session for a 2026-07-28 client (docs/protocol-eras.md): no connection and no handshake; its
+   * requests are answered one by one (eras/modern-dispatch.ts) through the methods below, with the
+   * same catalog, policy, approvals and call log as a connected session's.
+   */
+  openModernSession(identity: SessionIdentity): ClientSession {
+    const session = new ClientSession(identity, undefined, undefined, 'modern');
+    session.activeProfile = () => this.profileOf(session);
+    this.#sessions.set(session.id, session);
+    this.#announcer.track(session);
+    this.#deps.sessionChanged(session);
+    return session;
+  }
+
+  /** Ends a modern session (idle, evicted, or disconnected from a UI): its approvals "for this session" are forgotten. */
+  closeModernSession(session: ClientSession): void {
+    this.#closed(session);
   }
 
   async disconnect(sessionId: string): Promise<boolean> {
     const session = this.#sessions.get(sessionId);
     if (!session) return false;
-    await session.server.close();
+    if (session.era === 'modern') {
+      this.#closed(session);
+      session.endConnection?.();
+    } else await session.server.close();
     return true;
   }
 
   async closeAll(): Promise<void> {
+    for (const session of this.sessions()) if (session.era === 'modern') this.#closed(session);
     await Promise.all(this.sessions().map((session) => session.server.close().catch(() => undefined)));
   }
 
@@ -285,25 +312,9 @@ export class Gateway {
   #listView(session: ClientSession) {
     return {
       tools: this.listTools(session),
-      prompts: this.#prompts(session),
-      resources: [this.#resources(session), this.#resourceTemplates(session)],
+      prompts: this.listPrompts(session),
+      resources: [this.listResources(session), this.listResourceTemplates(session)],
     };
-  }
-
-  /** A session's prompts and resources: those of the servers its profile shows. */
-  #prompts(session: ClientSession) {
-    const active = this.profileOf(session);
-    return [...this.catalogFor(session).prompts.values()].filter((entry) => allowsServer(active, entry.serverId)).map((entry) => ({ ...entry.item, name: entry.exposedName }));
-  }
-
-  #resources(session: ClientSession) {
-    const active = this.profileOf(session);
-    return this.catalogFor(session).resources().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item);
-  }
-
-  #resourceTemplates(session: ClientSession) {
-    const active = this.profileOf(session);
-    return this.catalogFor(session).resourceTemplates().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item);
   }
 
   /** A prompt or resource of a server the session's profile does not show is refused, naming the profile. */
@@ -313,7 +324,8 @@ export class Gateway {
     throw new McpError(ErrorCode.InvalidParams, active.missing ? outsideProfileMessage(active, serverId, what) : `MCP Tray: ${what} is of server "${serverId}", which is not in profile "${active.name}" that this client uses.`);
   }
 
-  #instructions(): string {
+  /** What the hub tells a client about itself and its servers (initialize, server/discover). */
+  instructions(): string {
     const parts = ['MCP Tray: one connection to the MCP servers this user runs. Write tools stay hidden until the user turns write mode on for their server; write calls may wait for the user\'s approval.'];
     for (const supervisor of this.#deps.directory.supervisors()) {
       const text = (supervisor.connection ?? supervisor.introduced)?.instructions;
@@ -339,11 +351,11 @@ export class Gateway {
   }
 
   /**
-   * tools/call, the hot path (tool-call-lane.ts: beside the SDK's Protocol). A transparent hub
+   * tools/call, the hot path (tool-call-lane.ts: beside the SDK's Protocol; a modern session's from eras/modern-dispatch.ts). A transparent hub
    * passes results through as the server sent them, so there is no schema parse of the request or
    * re-validation of the result; the few fields the hub relies on are checked here.
    */
-  async #callTool(session: ClientSession, rawParams: unknown, extra: Extra): Promise<Record<string, unknown>> {
+  async callTool(session: ClientSession, rawParams: unknown, extra: Extra): Promise<Record<string, unknown>> {
     const deps = this.#deps;
     let params = toolCallParams(rawParams);
     const active = this.profileOf(session);
@@ -396,31 +408,16 @@ export class Gateway {
       for (const lane of deps.directory.sessionUpstreams(session.id)) void lane.connection?.rootsChanged().catch(() => undefined);
     });
 
-    // tools/call never gets here (see #callTool); anything else unknown is answered as such.
+    // tools/call never gets here (see callTool); anything else unknown is answered as such.
     server.fallbackRequestHandler = async (request) => {
       throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     };
 
-    server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: this.#prompts(session) }));
-
-    server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
-      const entry = this.catalogFor(session).prompts.get(request.params.name);
-      if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
-      this.#requireServerInProfile(session, entry.serverId, `prompt "${entry.item.name}"`);
-      const call = { serverId: entry.serverId, method: 'prompts/get', target: entry.item.name, arguments: request.params.arguments ?? {}, class: 'read' } as const;
-      return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...request.params, name: entry.item.name }, call.arguments, extra));
-    });
-
-    server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: this.#resources(session) }));
-
-    server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: this.#resourceTemplates(session) }));
-
-    server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
-      const serverId = this.#resourceOwner(request.params.uri, session);
-      this.#requireServerInProfile(session, serverId, `resource ${request.params.uri}`);
-      const call = { serverId, method: 'resources/read', target: request.params.uri, arguments: { uri: request.params.uri }, class: 'read' } as const;
-      return this.#hooked(session, call, request.params._meta, extra, () => this.#readLike(session, serverId, 'resources/read', request.params.uri, request.params, call.arguments, extra));
-    });
+    server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: this.listPrompts(session) }));
+    server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => this.getPrompt(session, request.params, extra));
+    server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: this.listResources(session) }));
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: this.listResourceTemplates(session) }));
+    server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => this.readResource(session, request.params, extra));
 
     server.setRequestHandler(SubscribeRequestSchema, async (request) => {
       const { uri } = request.params;
@@ -450,30 +447,7 @@ export class Gateway {
       return {};
     });
 
-    server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
-      const ref = request.params.ref as { type: string; name?: string; uri?: string };
-      let serverId: string | undefined;
-      const params = { ...request.params } as Record<string, unknown>;
-      const catalog = this.catalogFor(session);
-      if (ref.type === 'ref/prompt' && ref.name) {
-        const entry = catalog.prompts.get(ref.name);
-        serverId = entry?.serverId;
-        if (entry) params.ref = { ...ref, name: entry.item.name };
-      } else if (ref.type === 'ref/resource' && ref.uri) {
-        serverId = catalog.serverForTemplate(ref.uri) ?? catalog.serverForResource(ref.uri);
-      }
-      if (!serverId) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
-      const supervisor = this.#supervisor(serverId);
-      try {
-        const target = this.#upstream(serverId, session);
-        // A lane is this session's own: started to be asked, as a direct connection would be.
-        const capabilities = target === supervisor ? supervisor.connection?.capabilities : (await target.connectionForCall()).capabilities;
-        if (!capabilities?.completions) return { completion: { values: [], hasMore: false } };
-        return await this.#tracked(serverId, session, extra, () => forwardRequest(target, 'completion/complete', params, extra));
-      } catch (error) {
-        throw asProtocolError(error);
-      }
-    });
+    server.setRequestHandler(CompleteRequestSchema, async (request, extra) => this.complete(session, request.params, extra));
 
     server.setRequestHandler(SetLevelRequestSchema, async (request) => {
       const level = request.params.level;
@@ -488,6 +462,65 @@ export class Gateway {
       ]);
       return {};
     });
+  }
+
+  /** A session's prompts and resources: those of the servers its profile shows. */
+  listPrompts(session: ClientSession): Array<Record<string, unknown>> {
+    const active = this.profileOf(session);
+    return [...this.catalogFor(session).prompts.values()].filter((entry) => allowsServer(active, entry.serverId)).map((entry) => ({ ...entry.item, name: entry.exposedName }));
+  }
+
+  listResources(session: ClientSession): Array<Record<string, unknown>> {
+    const active = this.profileOf(session);
+    return this.catalogFor(session).resources().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item as Record<string, unknown>);
+  }
+
+  listResourceTemplates(session: ClientSession): Array<Record<string, unknown>> {
+    const active = this.profileOf(session);
+    return this.catalogFor(session).resourceTemplates().filter((entry) => allowsServer(active, entry.serverId)).map((entry) => entry.item as Record<string, unknown>);
+  }
+
+  /** prompts/get: forwarded to the prompt's server under the rate limits, logged as a read. */
+  getPrompt(session: ClientSession, params: { name: string; arguments?: Record<string, string>; _meta?: Record<string, unknown> }, extra: Extra): Promise<Record<string, unknown>> {
+    const entry = this.catalogFor(session).prompts.get(params.name);
+    if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
+    this.#requireServerInProfile(session, entry.serverId, `prompt "${entry.item.name}"`);
+    const call = { serverId: entry.serverId, method: 'prompts/get', target: entry.item.name, arguments: params.arguments ?? {}, class: 'read' } as const;
+    return this.#hooked(session, call, params._meta, extra, () => this.#readLike(session, entry.serverId, 'prompts/get', entry.item.name, { ...params, name: entry.item.name }, call.arguments, extra));
+  }
+
+  /** resources/read: forwarded to the resource's server under the rate limits, logged as a read. */
+  readResource(session: ClientSession, params: { uri: string; _meta?: Record<string, unknown> }, extra: Extra): Promise<Record<string, unknown>> {
+    const serverId = this.#resourceOwner(params.uri, session);
+    this.#requireServerInProfile(session, serverId, `resource ${params.uri}`);
+    const call = { serverId, method: 'resources/read', target: params.uri, arguments: { uri: params.uri }, class: 'read' } as const;
+    return this.#hooked(session, call, params._meta, extra, () => this.#readLike(session, serverId, 'resources/read', params.uri, params, call.arguments, extra));
+  }
+
+  /** completion/complete: the prompt's or resource template's server, when it offers completions. */
+  async complete(session: ClientSession, requestParams: { ref: unknown; [key: string]: unknown }, extra: Extra): Promise<Record<string, unknown>> {
+    const ref = requestParams.ref as { type: string; name?: string; uri?: string };
+    let serverId: string | undefined;
+    const params = { ...requestParams } as Record<string, unknown>;
+    const catalog = this.catalogFor(session);
+    if (ref.type === 'ref/prompt' && ref.name) {
+      const entry = catalog.prompts.get(ref.name);
+      serverId = entry?.serverId;
+      if (entry) params.ref = { ...ref, name: entry.item.name };
+    } else if (ref.type === 'ref/resource' && ref.uri) {
+      serverId = catalog.serverForTemplate(ref.uri) ?? catalog.serverForResource(ref.uri);
+    }
+    if (!serverId) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
+    const supervisor = this.#supervisor(serverId);
+    try {
+      const target = this.#upstream(serverId, session);
+      // A lane is this session's own: started to be asked, as a direct connection would be.
+      const capabilities = target === supervisor ? supervisor.connection?.capabilities : (await target.connectionForCall()).capabilities;
+      if (!capabilities?.completions) return { completion: { values: [], hasMore: false } };
+      return await this.#tracked(serverId, session, extra, () => forwardRequest(target, 'completion/complete', params, extra));
+    } catch (error) {
+      throw asProtocolError(error);
+    }
   }
 
   /** resources/read and prompts/get: forwarded, logged as reads. */

@@ -11,6 +11,8 @@ import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
 import { HttpSessionTransport } from './http-session-transport.ts';
+import type { ModernHttp } from './eras/modern-http.ts';
+import { claimsModern } from './eras/socket-era.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const SESSION_IDLE_MS = 5 * 60_000;
@@ -27,7 +29,8 @@ interface HttpSession {
 /** A session with requests still unanswered is not idle. */
 const busy = (session: HttpSession) => session.transport.pending > 0;
 const lastActive = (session: HttpSession) => Math.max(session.lastActivity, session.transport.lastAnswered);
-const isInitialize = (message: unknown) => (message as { method?: unknown } | null)?.method === 'initialize' && 'id' in (message as object);
+// An initialize that carries a 2026-07-28 envelope is not a 2025 handshake: the modern leg answers it (404, a removed method).
+const isInitialize = (message: unknown) => (message as { method?: unknown } | null)?.method === 'initialize' && 'id' in (message as object) && !claimsModern(message);
 
 export class HttpMcpEndpoint {
   readonly #gateway: Gateway;
@@ -35,6 +38,8 @@ export class HttpMcpEndpoint {
   readonly #idleMs: number;
   readonly #sessions = new Map<string, HttpSession>();
   readonly #reaper: NodeJS.Timeout;
+  /** The 2026-07-28 leg, loaded with the v2 SDK at the first request that may be one (eras/modern-http.ts). */
+  #modern: Promise<ModernHttp> | undefined;
 
   constructor(gateway: Gateway, tokens: ClientTokens, idleMs = SESSION_IDLE_MS) {
     this.#gateway = gateway;
@@ -68,7 +73,10 @@ export class HttpMcpEndpoint {
       }
       if (!sessionId) {
         const initializing = Array.isArray(body) ? body.some(isInitialize) : isInitialize(body);
-        if (!initializing) return jsonRpcError(res, 400, -32600, 'Bad Request: an Mcp-Session-Id header is required (initialize first)');
+        if (!initializing) {
+          if (await this.#serveModern(req, res, body, clientId)) return;
+          return jsonRpcError(res, 400, -32600, 'Bad Request: an Mcp-Session-Id header is required (initialize first)');
+        }
         return this.#startSession(clientId, req, res, body);
       }
       this.#session(sessionId, clientId, res)?.transport.handlePost(req, res, body);
@@ -92,7 +100,14 @@ export class HttpMcpEndpoint {
 
   async close(): Promise<void> {
     clearInterval(this.#reaper);
+    await (await this.#modern?.catch(() => undefined))?.close().catch(() => undefined);
     await Promise.all([...this.#sessions.values()].map((s) => s.transport.close().catch(() => undefined)));
+  }
+
+  /** A request without a session that is not an initialize: a 2026-07-28 one is served statelessly. */
+  async #serveModern(req: IncomingMessage, res: ServerResponse, body: unknown, clientId: string): Promise<boolean> {
+    this.#modern ??= import('./eras/modern-http.ts').then((module) => module.createModernHttp(this.#gateway));
+    return (await this.#modern).serve(req, res, body, clientId);
   }
 
   async #startSession(clientId: string, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {

@@ -16,11 +16,6 @@ type Prints = Record<Kind, string>;
 
 const KINDS: readonly Kind[] = ['tools', 'prompts', 'resources'];
 
-const SEND: Record<Kind, (session: ClientSession) => Promise<void>> = {
-  tools: (session) => session.server.sendToolListChanged(),
-  prompts: (session) => session.server.sendPromptListChanged(),
-  resources: (session) => session.server.sendResourceListChanged(),
-};
 
 export class ListAnnouncer {
   readonly #sessions: () => Iterable<ClientSession>;
@@ -58,7 +53,7 @@ export class ListAnnouncer {
       const now = this.#prints(session, round);
       this.#seen.set(session, now);
       if (!before) continue;
-      for (const kind of KINDS) if (before[kind] !== now[kind]) void SEND[kind](session).catch(() => undefined);
+      for (const kind of KINDS) if (before[kind] !== now[kind]) void session.announce(kind).catch(() => undefined);
     }
   }
 

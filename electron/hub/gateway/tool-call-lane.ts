@@ -27,13 +27,15 @@ export class ToolCallLane implements Transport {
   readonly #handle: ToolCallHandler;
   readonly #running = new Map<RequestId, AbortController>();
 
-  constructor(inner: Transport, server: Server, handle: ToolCallHandler) {
+  /** `onInitialize` sees the params of the client's initialize (the protocol version it asks for). */
+  constructor(inner: Transport, server: Server, handle: ToolCallHandler, onInitialize?: (params: unknown) => void) {
     this.#inner = inner;
     this.#server = server;
     this.#handle = handle;
     inner.onmessage = (message, extra) => {
       if ('method' in message) {
         if (message.method === 'tools/call' && 'id' in message) return this.#call(message.id, message.params);
+        if (message.method === 'initialize') onInitialize?.(message.params);
         if (message.method === 'notifications/cancelled') {
           const params = message.params as { requestId?: RequestId; reason?: unknown } | undefined;
           if (params?.requestId !== undefined) this.#running.get(params.requestId)?.abort(params.reason);

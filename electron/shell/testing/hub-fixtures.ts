@@ -53,6 +53,8 @@ export function session(sessionId: string, overrides: Partial<SessionInfo> = {})
     profile: 'default',
     profileSource: 'default',
     clientInfo: { name: 'cursor-vscode', version: '1.2.3' },
+    era: 'legacy',
+    protocolVersion: '2025-11-25',
     since: '2026-11-22T09:30:00.000Z',
     calls: 4,
     pendingApprovals: 0,

@@ -1,5 +1,6 @@
-// The clients connected right now: who (verified id and what they say they are), over what, since
-// when, how busy, and a way to disconnect one.
+// The clients connected right now: who (verified id and what they say they are), over what and in
+// which protocol version, since when, how busy, and a way to disconnect one. A 2026-07-28 client has
+// no connection: its row is the session the hub keeps for it (docs/protocol-eras.md).
 import { control } from '../../../api/control-client.ts';
 import type { SessionInfo } from '../../../api/contract-types.ts';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
@@ -34,6 +35,7 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
             <th scope="col">Reports as</th>
             <th scope="col">Transport</th>
             <th scope="col">Profile</th>
+            <th scope="col">Protocol</th>
             <th scope="col">Connected</th>
             <th scope="col">Last call</th>
             <th scope="col" className="num">
@@ -58,6 +60,10 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
               <td>
                 {s.profile}
                 <div className="muted small">{PROFILE_SOURCE[s.profileSource]}</div>
+              </td>
+              <td data-testid="session-protocol">
+                {s.protocolVersion ?? <span className="muted">not yet initialized</span>}
+                {s.era === 'modern' && <span className="muted"> (stateless)</span>}
               </td>
               <td>{formatAgo(s.since, now)}</td>
               <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>

@@ -1,0 +1,117 @@
+// Answers a 2026-07-28 request (docs/protocol-eras.md) with a v2 SDK `Server` built for it, whose
+// handlers call the same gateway methods a 2025 session's do: one catalog, one policy, the same
+// approvals, limits and call log. The SDK answers server/discover and subscriptions/listen itself;
+// what a handler needs from the request (abort signal, progress, the client's envelope) is turned
+// here into the SDK-free shapes the gateway takes. Loaded only with the first modern request.
+import { ProtocolError, Server, type ServerContext } from '@modelcontextprotocol/server';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { HUB_SERVER_INFO, type ClientSession, type SessionIdentity } from '../client-session.ts';
+import type { Extra } from '../forward.ts';
+import type { Gateway } from '../gateway.ts';
+import { TooManyModernSessionsError, type ModernSessions } from './modern-sessions.ts';
+
+export type ModernGateway = Pick<
+  Gateway,
+  'listTools' | 'callTool' | 'listPrompts' | 'getPrompt' | 'listResources' | 'listResourceTemplates' | 'readResource' | 'complete' | 'instructions'
+>;
+
+type Params = Record<string, unknown> & { _meta?: Record<string, unknown> };
+
+/** A v2 `Server` for one modern request (HTTP) or one modern connection (the bridge). */
+export function modernServer(gateway: ModernGateway, sessions: ModernSessions, identityOf: (ctx: ServerContext) => SessionIdentity | undefined): Server {
+  const server = new Server(HUB_SERVER_INFO, {
+    capabilities: {
+      tools: { listChanged: true },
+      prompts: { listChanged: true },
+      resources: { listChanged: true },
+      completions: {},
+    },
+    instructions: gateway.instructions(),
+  });
+
+  /**
+   * Runs a handler in the request's session, with the gateway's errors as the SDK's. The signal the
+   * gateway gets is the hub's own, aborted when the request's is and let go when the call ends,
+   * so what the call hangs on it (the upstream call's abort listener) never outlives the call,
+   * whatever the SDK keeps its own request signals tied to.
+   */
+  const inSession = async <T>(ctx: ServerContext, run: (session: ClientSession, extra: Extra) => Promise<T> | T): Promise<T> => {
+    const controller = new AbortController();
+    const abort = () => controller.abort(ctx.mcpReq.signal.reason);
+    if (ctx.mcpReq.signal.aborted) abort();
+    else ctx.mcpReq.signal.addEventListener('abort', abort, { once: true });
+    try {
+      const session = sessionOf(sessions, ctx, identityOf);
+      return await sessions.during(session, async () => run(session, extraOf(ctx, controller.signal)));
+    } catch (error) {
+      throw protocolError(error);
+    } finally {
+      ctx.mcpReq.signal.removeEventListener('abort', abort);
+    }
+  };
+
+  server.setRequestHandler('tools/list', (_request, ctx) => inSession(ctx, (session) => ({ tools: gateway.listTools(session) }) as never));
+  server.setRequestHandler('prompts/list', (_request, ctx) => inSession(ctx, (session) => ({ prompts: gateway.listPrompts(session) }) as never));
+  server.setRequestHandler('resources/list', (_request, ctx) => inSession(ctx, (session) => ({ resources: gateway.listResources(session) }) as never));
+  server.setRequestHandler('resources/templates/list', (_request, ctx) =>
+    inSession(ctx, (session) => ({ resourceTemplates: gateway.listResourceTemplates(session) }) as never),
+  );
+  server.setRequestHandler('prompts/get', (request, ctx) =>
+    inSession(ctx, (session, extra) => gateway.getPrompt(session, paramsOf(request.params, ctx) as never, extra) as never),
+  );
+  server.setRequestHandler('resources/read', (request, ctx) =>
+    inSession(ctx, (session, extra) => gateway.readResource(session, paramsOf(request.params, ctx) as never, extra) as never),
+  );
+  server.setRequestHandler('completion/complete', (request, ctx) =>
+    inSession(ctx, (session, extra) => gateway.complete(session, paramsOf(request.params, ctx) as never, extra) as never),
+  );
+  // A registered handler, so the SDK answers a method the hub does not serve (or that 2026-07-28
+  // removed) the way the revision says: 404, -32601. It also checks the result against the spec's
+  // schema: a content type the revision does not know fails as a protocol error naming the tool.
+  server.setRequestHandler('tools/call', (request, ctx) =>
+    inSession(ctx, (session, extra) => gateway.callTool(session, paramsOf(request.params, ctx), extra) as never),
+  );
+  return server;
+}
+
+function sessionOf(sessions: ModernSessions, ctx: ServerContext, identityOf: (ctx: ServerContext) => SessionIdentity | undefined): ClientSession {
+  const identity = identityOf(ctx);
+  if (!identity) throw new McpError(ErrorCode.InvalidRequest, 'MCP Tray could not tell which client sent this request');
+  const envelope = (ctx.mcpReq.envelope ?? {}) as Record<string, unknown>;
+  const info = envelope['io.modelcontextprotocol/clientInfo'] as { name?: unknown; version?: unknown } | undefined;
+  const clientInfo = typeof info?.name === 'string' ? { name: info.name, version: typeof info.version === 'string' ? info.version : '' } : undefined;
+  const protocolVersion = String(envelope['io.modelcontextprotocol/protocolVersion'] ?? '');
+  return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }) });
+}
+
+/** The request's params as a 2025 handler sees them: the envelope keys stay with the SDK (they are not forwarded upstream). */
+function paramsOf(raw: unknown, ctx: ServerContext): Params {
+  const { _meta: _envelope, ...params } = (raw ?? {}) as Params;
+  const meta = ctx.mcpReq._meta as Record<string, unknown> | undefined;
+  return meta && Object.keys(meta).length > 0 ? { ...params, _meta: meta } : params;
+}
+
+/**
+ * What the gateway takes from a request: its abort signal, its id, and notifications that belong
+ * to it (progress). A 2026-07-28 request cannot be answered with a request back to the client, so
+ * a server's sampling or elicitation during the call is refused, naming why.
+ */
+function extraOf(ctx: ServerContext, signal: AbortSignal): Extra {
+  return {
+    signal,
+    requestId: ctx.mcpReq.id,
+    sessionId: undefined,
+    _meta: ctx.mcpReq._meta,
+    sendNotification: (notification: { method: string; params?: Record<string, unknown> }) => ctx.mcpReq.notify(notification as never),
+    sendRequest: () => Promise.reject(new McpError(ErrorCode.InvalidRequest, 'a 2026-07-28 client cannot be sent requests during a call through MCP Tray yet')),
+  } as unknown as Extra;
+}
+
+/** The gateway's errors (the 1.x SDK's McpError, limits, caps) as the JSON-RPC error the v2 SDK sends. */
+function protocolError(error: unknown): unknown {
+  if (error instanceof ProtocolError) return error;
+  if (error instanceof TooManyModernSessionsError) return new ProtocolError(-32000, error.message);
+  const { code, message, data } = (error ?? {}) as { code?: unknown; message?: unknown; data?: unknown };
+  if (Number.isSafeInteger(code)) return ProtocolError.fromError(code as number, String(message ?? 'Internal error'), data);
+  return error;
+}
