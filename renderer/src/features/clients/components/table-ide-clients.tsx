@@ -26,9 +26,8 @@ export function TableIdeClients({
         <thead>
           <tr>
             <th scope="col">Client</th>
-            <th scope="col">Status</th>
+            <th scope="col">Status and profile</th>
             <th scope="col">Config file</th>
-            <th scope="col">Profile</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -53,15 +52,17 @@ export function TableIdeClients({
                   <StatusPill tone={status.tone} label={status.label} title={row.problem} />
                   {installed && row.installed && <div className="muted small">via {row.installed.transport === 'http' ? 'HTTP' : 'bridge'}</div>}
                   {row.problem && <div className="small error-text">{row.problem}</div>}
+                  <div className="ide-row-profile">
+                    <SelectProfile client={row.id} label={row.label} current={row.profile ?? 'default'} names={profiles} onChanged={onProfileChanged} />
+                  </div>
                 </td>
                 <td>
                   <PathText path={row.configPath} label={`config file of ${row.label}`} />
                   {row.cli?.used && <div className="muted small">changed through {row.label}'s own CLI ({row.cli.binary})</div>}
                 </td>
-                <td>
-                  <SelectProfile client={row.id} label={row.label} current={row.profile ?? 'default'} names={profiles} onChanged={onProfileChanged} />
-                </td>
                 <td className="cell-actions cell-actions-start">
+                  {/* Up to five actions: they wrap onto a second line rather than run out of the table. */}
+                  <div className="ide-row-actions">
                   {row.status !== 'unreadable' && (
                     <button type="button" className={`btn btn-small${row.detected && !installed ? ' btn-primary' : ''}`} onClick={() => onAction(row, 'install')} aria-label={`${installed ? 'Reinstall into' : 'Install into'} ${row.label}`}>
                       {row.status === 'outdated' ? 'Update…' : installed ? 'Reinstall…' : 'Install…'}
@@ -87,6 +88,7 @@ export function TableIdeClients({
                       HTTP token…
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
             );

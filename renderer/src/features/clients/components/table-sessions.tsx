@@ -31,11 +31,9 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
       <table className="table" aria-label="Connected clients">
         <thead>
           <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Reports as</th>
-            <th scope="col">Transport</th>
+            <th scope="col">Client (reports as)</th>
+            <th scope="col">Connection</th>
             <th scope="col">Profile</th>
-            <th scope="col">Protocol</th>
             <th scope="col">Connected</th>
             <th scope="col">Last call</th>
             <th scope="col" className="num">
@@ -54,16 +52,19 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
             <tr key={s.sessionId} data-testid={`session-${s.id}`}>
               <td>
                 <strong>{s.label}</strong> <span className="muted">({s.id})</span>
+                <div className="muted small">{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : 'not yet initialized'}</div>
               </td>
-              <td>{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : <span className="muted">not yet initialized</span>}</td>
-              <td>{s.transport === 'socket' ? 'bridge' : 'HTTP'}</td>
+              {/* How it is connected: the transport, then the protocol revision it speaks. */}
+              <td>
+                {s.transport === 'socket' ? 'bridge' : 'HTTP'}
+                <div className="muted small" data-testid="session-protocol">
+                  {s.protocolVersion ?? 'not yet initialized'}
+                  {s.era === 'modern' && ' (stateless)'}
+                </div>
+              </td>
               <td>
                 {s.profile}
                 <div className="muted small">{PROFILE_SOURCE[s.profileSource]}</div>
-              </td>
-              <td data-testid="session-protocol">
-                {s.protocolVersion ?? <span className="muted">not yet initialized</span>}
-                {s.era === 'modern' && <span className="muted"> (stateless)</span>}
               </td>
               <td>{formatAgo(s.since, now)}</td>
               <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>
