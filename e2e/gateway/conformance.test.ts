@@ -14,6 +14,8 @@ import { NODE, REPO, cliJson, clientToken, startHub, tempDir, waitFor, writeSett
 
 const FIXTURE = path.join(REPO, 'e2e', 'fixtures', 'conformance-server-2026.ts');
 const CONFORMANCE = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+/** The stable 0.1.x line of the same suite (2025 only), installed beside it under an alias. */
+const CONFORMANCE_STABLE = path.join(REPO, 'node_modules', 'conformance-stable', 'dist', 'index.js');
 
 interface Summary {
   readonly passed: string[];
@@ -21,10 +23,10 @@ interface Summary {
 }
 
 /** Runs the suite against a URL and reads its summary: which scenarios passed, which failed. */
-function runConformance(url: string, args: string[]): Promise<Summary & { output: string; results: string }> {
+function runConformance(url: string, args: string[], runner = CONFORMANCE): Promise<Summary & { output: string; results: string }> {
   const results = tempDir('mcp-tray-conformance-');
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [CONFORMANCE, 'server', '--url', url, ...args, '-o', results], { cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [runner, 'server', '--url', url, ...args, '-o', results], { cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -145,6 +147,17 @@ describe('conformance suite, direct and through the hub', () => {
     const direct = await runConformance(fixture.url.replace('127.0.0.1', 'localhost'), args);
     const viaHub = await runConformance(proxy.url, args);
     console.info(`conformance 2025-11-25: direct ${direct.passed.length} passed / ${direct.failed.length} failed; through the hub ${viaHub.passed.length} passed / ${viaHub.failed.length} failed`);
+    expect(direct.passed.length, direct.output.slice(-2000)).toBeGreaterThan(20);
+    const unexplained = direct.passed
+      .filter((scenario) => !viaHub.passed.includes(scenario))
+      .flatMap((scenario) => failedChecks(viaHub.results, scenario).map((check) => `${scenario}: ${check}`));
+    expect(unexplained).toEqual([]);
+  }, 115_000);
+
+  it('passes every scenario of the stable suite (0.1.x) through the hub that it passes direct', async () => {
+    const direct = await runConformance(fixture.url.replace('127.0.0.1', 'localhost'), [], CONFORMANCE_STABLE);
+    const viaHub = await runConformance(proxy.url, [], CONFORMANCE_STABLE);
+    console.info(`conformance stable 0.1.x: direct ${direct.passed.length} passed / ${direct.failed.length} failed; through the hub ${viaHub.passed.length} passed / ${viaHub.failed.length} failed`);
     expect(direct.passed.length, direct.output.slice(-2000)).toBeGreaterThan(20);
     const unexplained = direct.passed
       .filter((scenario) => !viaHub.passed.includes(scenario))
