@@ -16,7 +16,7 @@ export const INPUT_REQUIRED_TIMEOUT_MS = 5 * 60_000;
 
 export type ServerRequestToClient = { method: string; params?: Record<string, unknown> };
 /** How long the hub waits, once a server asks, for the requests it sends beside it. */
-const COALESCE_MS = 10;
+const COALESCE_MS = 25;
 type Kind = 'sampling' | 'elicitation' | 'roots';
 type Outcome = { ok: Record<string, unknown> } | { error: unknown };
 
