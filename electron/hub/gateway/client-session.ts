@@ -50,6 +50,14 @@ export class ClientSession {
   modernClient: { clientInfo?: { name: string; version: string }; protocolVersion: string } | undefined;
   /** Modern: how a list change reaches the client (its open listen streams); set by the modern endpoint. */
   modernListChanged: ((kind: ListKind) => void) | undefined;
+  /**
+   * Modern: how a server's request (sampling, elicitation, roots) during one of the session's calls
+   * reaches the client, as that call's `input_required` result (eras/modern-input-required.ts);
+   * `undefined` when that call is not one the client can be asked during (roots not declared).
+   */
+  askDuringCall:
+    | ((request: { method: string; params?: Record<string, unknown> }, callId: string | number, signal: AbortSignal) => Promise<Record<string, unknown>> | undefined)
+    | undefined;
   /** Modern on the bridge: ends the connection the session is (a UI's "disconnect"). */
   endConnection: (() => void) | undefined;
   /** Last request of a modern session (its idle clock; a legacy session's is its connection). */

@@ -68,6 +68,9 @@ export async function answerRoots(ctx: ServerToClientContext, serverId: string, 
   const set = configured.length > 0 ? `the roots set for it in MCP Tray (${configured.map((r) => r.uri).join(', ')})` : 'no roots';
   const session = sessionId === undefined ? undefined : ctx.session(sessionId);
   if (session) {
+    // A 2026-07-28 client that declared roots is asked through its call's input_required result.
+    const modern = session.era === 'modern' ? askModern(ctx, serverId, session, { method: 'roots/list' }, signal) : undefined;
+    if (modern) return (await modern) as { roots: Array<{ uri: string; name?: string }> };
     if (session.server.getClientCapabilities()?.roots) {
       // Beside the session's call in progress when there is one, like sampling (see above).
       const call = ctx.inflight(serverId).findLast((c) => c.session === session);
@@ -85,6 +88,11 @@ export async function answerRoots(ctx: ServerToClientContext, serverId: string, 
   return { roots: configured };
 }
 
+function askModern(ctx: ServerToClientContext, serverId: string, session: ClientSession, request: { method: string }, signal: AbortSignal) {
+  const call = ctx.inflight(serverId).findLast((c) => c.session === session);
+  return call ? session.askDuringCall?.(request, call.requestId, signal) : undefined;
+}
+
 /** For a shared command server: how to give each client its own process. */
 function switchAdvice(ctx: ServerToClientContext, serverId: string): string {
   const def = ctx.directory.get(serverId)?.def;
@@ -99,6 +107,12 @@ async function ask(
   signal: AbortSignal,
   relatedRequestId: string | number | undefined,
 ): Promise<Record<string, unknown>> {
+  if (session.era === 'modern') {
+    // Carried as the call's input_required result; the client's declared capabilities are checked there.
+    const asked = relatedRequestId === undefined ? undefined : session.askDuringCall?.({ method: request.method, params: request.params as Record<string, unknown> }, relatedRequestId, signal);
+    if (asked) return asked;
+    throw new McpError(ErrorCode.InvalidRequest, `MCP Tray cannot ask client "${session.identity.label}" for ${what}: no call of it that could carry the request is in progress`);
+  }
   const capabilities = session.server.getClientCapabilities();
   const supported = what === 'sampling' ? capabilities?.sampling : capabilities?.elicitation;
   if (!supported) throw new McpError(ErrorCode.InvalidRequest, `client "${session.identity.label}" does not support ${what}`);

@@ -8,6 +8,7 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { HUB_SERVER_INFO, type ClientSession, type SessionIdentity } from '../client-session.ts';
 import type { Extra } from '../forward.ts';
 import type { Gateway } from '../gateway.ts';
+import type { InputRequiredCalls } from './modern-input-required.ts';
 import { TooManyModernSessionsError, type ModernSessions } from './modern-sessions.ts';
 
 export type ModernGateway = Pick<
@@ -18,7 +19,12 @@ export type ModernGateway = Pick<
 type Params = Record<string, unknown> & { _meta?: Record<string, unknown> };
 
 /** A v2 `Server` for one modern request (HTTP) or one modern connection (the bridge). */
-export function modernServer(gateway: ModernGateway, sessions: ModernSessions, identityOf: (ctx: ServerContext) => SessionIdentity | undefined): Server {
+export function modernServer(
+  gateway: ModernGateway,
+  sessions: ModernSessions,
+  calls: InputRequiredCalls,
+  identityOf: (ctx: ServerContext) => SessionIdentity | undefined,
+): Server {
   const server = new Server(HUB_SERVER_INFO, {
     capabilities: {
       tools: { listChanged: true },
@@ -27,6 +33,8 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
       completions: {},
     },
     instructions: gateway.instructions(),
+    // A retry's requestState is checked by the SDK before a handler runs (modern-input-required.ts).
+    requestState: { verify: calls.verify },
   });
 
   /**
@@ -42,6 +50,7 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
     else ctx.mcpReq.signal.addEventListener('abort', abort, { once: true });
     try {
       const session = sessionOf(sessions, ctx, identityOf);
+      session.askDuringCall = (request, callId, signal) => calls.ask(session, request, callId, signal);
       return await sessions.during(session, async () => run(session, extraOf(ctx, controller.signal)));
     } catch (error) {
       throw protocolError(error);
@@ -56,21 +65,28 @@ export function modernServer(gateway: ModernGateway, sessions: ModernSessions, i
   server.setRequestHandler('resources/templates/list', (_request, ctx) =>
     inSession(ctx, (session) => ({ resourceTemplates: gateway.listResourceTemplates(session) }) as never),
   );
-  server.setRequestHandler('prompts/get', (request, ctx) =>
-    inSession(ctx, (session, extra) => gateway.getPrompt(session, paramsOf(request.params, ctx) as never, extra) as never),
-  );
-  server.setRequestHandler('resources/read', (request, ctx) =>
-    inSession(ctx, (session, extra) => gateway.readResource(session, paramsOf(request.params, ctx) as never, extra) as never),
-  );
+  /**
+   * The methods during which a server may ask its client for something: each round runs in
+   * `calls` (modern-input-required.ts), which keeps the upstream call across the client's retries.
+   * The call's signal and id are its own (a round's request ends at its `input_required`).
+   */
+  const withInput =
+    (run: (session: ClientSession, params: Params, extra: Extra) => Promise<Record<string, unknown>>) =>
+    (request: { params?: unknown }, ctx: ServerContext) =>
+      inSession(ctx, (session, extra) =>
+        calls.round(session, ctx, (callId, signal, notify) =>
+          run(session, paramsOf(request.params, ctx), { ...extra, requestId: callId, signal, sendNotification: notify } as unknown as Extra),
+        ),
+      ) as never;
+  server.setRequestHandler('prompts/get', withInput((session, params, extra) => gateway.getPrompt(session, params as never, extra) as never));
+  server.setRequestHandler('resources/read', withInput((session, params, extra) => gateway.readResource(session, params as never, extra) as never));
   server.setRequestHandler('completion/complete', (request, ctx) =>
     inSession(ctx, (session, extra) => gateway.complete(session, paramsOf(request.params, ctx) as never, extra) as never),
   );
   // A registered handler, so the SDK answers a method the hub does not serve (or that 2026-07-28
   // removed) the way the revision says: 404, -32601. It also checks the result against the spec's
   // schema: a content type the revision does not know fails as a protocol error naming the tool.
-  server.setRequestHandler('tools/call', (request, ctx) =>
-    inSession(ctx, (session, extra) => gateway.callTool(session, paramsOf(request.params, ctx), extra) as never),
-  );
+  server.setRequestHandler('tools/call', withInput((session, params, extra) => gateway.callTool(session, params, extra)));
   return server;
 }
 
@@ -84,17 +100,17 @@ function sessionOf(sessions: ModernSessions, ctx: ServerContext, identityOf: (ct
   return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }) });
 }
 
-/** The request's params as a 2025 handler sees them: the envelope keys stay with the SDK (they are not forwarded upstream). */
+/** The request's params as a 2025 handler sees them: the envelope keys and a retry's fields stay with the SDK (they are not forwarded upstream). */
 function paramsOf(raw: unknown, ctx: ServerContext): Params {
-  const { _meta: _envelope, ...params } = (raw ?? {}) as Params;
+  const { _meta: _envelope, inputResponses: _responses, requestState: _state, ...params } = (raw ?? {}) as Params;
   const meta = ctx.mcpReq._meta as Record<string, unknown> | undefined;
   return meta && Object.keys(meta).length > 0 ? { ...params, _meta: meta } : params;
 }
 
 /**
  * What the gateway takes from a request: its abort signal, its id, and notifications that belong
- * to it (progress). A 2026-07-28 request cannot be answered with a request back to the client, so
- * a server's sampling or elicitation during the call is refused, naming why.
+ * to it (progress). A server's requests to the client reach it through `session.askDuringCall`
+ * (an `input_required` result), never as a request on this one.
  */
 function extraOf(ctx: ServerContext, signal: AbortSignal): Extra {
   return {

@@ -10,6 +10,7 @@ import { classifyInboundRequest, createMcpHandler } from '@modelcontextprotocol/
 import { clientLabel } from '../../clients/client-labels.ts';
 import type { ListKind, SessionIdentity } from '../client-session.ts';
 import { modernServer, type ModernGateway } from './modern-dispatch.ts';
+import { InputRequiredCalls } from './modern-input-required.ts';
 import { ModernSessions, type ModernSessionHost } from './modern-sessions.ts';
 
 export interface ModernHttp {
@@ -20,9 +21,12 @@ export interface ModernHttp {
 
 export function createModernHttp(gateway: ModernGateway & ModernSessionHost): ModernHttp {
   const sessions = new ModernSessions(gateway);
+  // A retry's requestState is bound to the token's client id.
+  const calls = new InputRequiredCalls((ctx) => `http\0${ctx.http?.authInfo?.clientId ?? ''}`);
+  sessions.ended = (session) => calls.endSession(session);
   const handler = createMcpHandler(
     ({ authInfo }) =>
-      modernServer(gateway, sessions, (): SessionIdentity | undefined =>
+      modernServer(gateway, sessions, calls, (): SessionIdentity | undefined =>
         authInfo?.clientId ? { clientId: authInfo.clientId, label: clientLabel(authInfo.clientId), transport: 'http' } : undefined,
       ),
     { legacy: 'reject' },
@@ -50,6 +54,7 @@ export function createModernHttp(gateway: ModernGateway & ModernSessionHost): Mo
       return true;
     },
     async close() {
+      calls.close();
       sessions.close();
       await handler.close();
     },

@@ -36,12 +36,16 @@ describe('ModernSessions', () => {
   it('ends an idle session, never a busy one, and opens a new one at the next request', async () => {
     const h = host();
     sessions = new ModernSessions(h, 1000);
+    const ended: ClientSession[] = [];
+    sessions.ended = (session) => ended.push(session);
     const idle = sessions.resolve(identity(), envelope('idle'));
     const busy = sessions.resolve(identity(), envelope('busy'));
     let release = () => undefined as void;
     const running = sessions.during(busy, () => new Promise<void>((resolve) => (release = resolve)));
     sessions.reap(Date.now() + 5000);
     expect(h.closed).toEqual([idle]);
+    // Told, so the calls it still has waiting for the client's input are given up.
+    expect(ended).toEqual([idle]);
     expect(busy.closed).toBe(false);
     release();
     await running;

@@ -33,6 +33,8 @@ export class ModernSessions {
   readonly #reaper: NodeJS.Timeout;
   /** How a list change reaches modern clients (their open listen streams). */
   listChanged: (kind: ListKind) => void = () => undefined;
+  /** A session ended (its calls waiting for the client's input are given up). */
+  ended: (session: ClientSession) => void = () => undefined;
 
   constructor(host: ModernSessionHost, idleMs = MODERN_SESSION_IDLE_MS) {
     this.#host = host;
@@ -102,6 +104,7 @@ export class ModernSessions {
   #end(key: string, session: ClientSession): void {
     this.#byKey.delete(key);
     this.#busy.delete(session);
+    this.ended(session);
     if (!session.closed) this.#host.closeModernSession(session);
   }
 }

@@ -7,6 +7,7 @@ import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/s
 import type { Server } from '@modelcontextprotocol/server';
 import type { ListKind, SessionIdentity } from '../client-session.ts';
 import { modernServer, type ModernGateway } from './modern-dispatch.ts';
+import { InputRequiredCalls } from './modern-input-required.ts';
 import { ModernSessions, type ModernSessionHost } from './modern-sessions.ts';
 
 /** Above this a frame from the client is refused (the same bound as the 2025 bridge path). */
@@ -20,6 +21,9 @@ export function serveModernSocket(socket: net.Socket, gateway: ModernGateway & M
     },
     closeModernSession: (session) => gateway.closeModernSession(session),
   });
+  // A retry's requestState is bound to the client the hello named (and lives as long as this connection).
+  const calls = new InputRequiredCalls(() => `socket\0${identity.clientId}`);
+  sessions.ended = (session) => calls.endSession(session);
   let pinned: Server | undefined;
   const announce: Record<ListKind, () => Promise<void>> = {
     tools: () => pinned?.sendToolListChanged() ?? Promise.resolve(),
@@ -29,12 +33,13 @@ export function serveModernSocket(socket: net.Socket, gateway: ModernGateway & M
   sessions.listChanged = (kind) => void announce[kind]().catch(() => undefined);
   const handle = serveStdio(
     () => {
-      pinned = modernServer(gateway, sessions, () => identity);
+      pinned = modernServer(gateway, sessions, calls, () => identity);
       return pinned;
     },
     { legacy: 'reject', transport: new StdioServerTransport(socket, socket, { maxBufferSize: maxFrameBytes }) },
   );
   socket.once('close', () => {
+    calls.close();
     sessions.close();
     void handle.close().catch(() => undefined);
   });
