@@ -5,8 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
-import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-import { CLIENT_IDS, clientEnv, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, tempHome, writeConfig, type ClientId } from './client-fixtures.ts';
+import { cli, type HubProcess } from '../helpers/hub-process.ts';
+import { CLIENT_IDS, type ClientId, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, startClientsHub, writeConfig } from './client-fixtures.ts';
 
 /** A broken config per format, and where its first error is. */
 const BROKEN: Partial<Record<ClientId, { text: string; at: string; reason: RegExp }>> = {
@@ -24,11 +24,7 @@ describe('broken, missing and created configs', () => {
   let hub: HubProcess;
 
   beforeAll(async () => {
-    home = tempHome();
-    dataDir = tempDir();
-    writeSettings(dataDir, { servers: [] });
-    for (const [id, broken] of Object.entries(BROKEN)) writeConfig(configPath(id as ClientId, home), broken.text);
-    hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
+    ({ home, dataDir, hub } = await startClientsHub(Object.fromEntries(Object.entries(BROKEN).map(([id, broken]) => [id, broken.text]))));
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseTree, stripComments, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
-import { BIN, NODE, tempDir } from '../helpers/hub-process.ts';
+import { BIN, NODE, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 export const CLIENT_IDS = ['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'gemini', 'codex', 'zed', 'cline', 'lmstudio', 'continue'] as const;
 export type ClientId = (typeof CLIENT_IDS)[number];
@@ -29,6 +29,19 @@ export function clientEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 
 export function tempHome(): string {
   return tempDir('mcp-tray-home-');
+}
+
+/**
+ * A hub for client tests: a temp HOME holding `configs` (client → file text, written before the hub
+ * starts), a temp data dir with `settings` (no servers unless given), the HTTP port picked by the OS.
+ */
+export async function startClientsHub(configs: Partial<Record<ClientId, string>> = {}, settings: Record<string, unknown> = { servers: [] }): Promise<{ home: string; dataDir: string; hub: HubProcess }> {
+  const home = tempHome();
+  const dataDir = tempDir();
+  writeSettings(dataDir, settings);
+  for (const [id, text] of Object.entries(configs)) writeConfig(configPath(id as ClientId, home), text);
+  const hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
+  return { home, dataDir, hub };
 }
 
 /** Where each client keeps its user config on Linux (docs/clients.md). */

@@ -6,21 +6,8 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRow, InstallResult } from '../../electron/hub/contract/api/clients.ts';
-import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-import {
-  CLIENT_IDS,
-  EXISTING,
-  assertOnlyEntryAdded,
-  clientEnv,
-  configPath,
-  expectedBridgeEntry,
-  parseAsClient,
-  readText,
-  serversOf,
-  tempHome,
-  withoutEntry,
-  writeConfig,
-} from './client-fixtures.ts';
+import { cli, type HubProcess } from '../helpers/hub-process.ts';
+import { assertOnlyEntryAdded, CLIENT_IDS, configPath, EXISTING, expectedBridgeEntry, parseAsClient, readText, serversOf, startClientsHub, withoutEntry } from './client-fixtures.ts';
 
 describe('install / uninstall into every client keeps the rest of the file byte-identical', () => {
   let home: string;
@@ -28,11 +15,7 @@ describe('install / uninstall into every client keeps the rest of the file byte-
   let hub: HubProcess;
 
   beforeAll(async () => {
-    home = tempHome();
-    dataDir = tempDir();
-    writeSettings(dataDir, { servers: [] });
-    for (const id of CLIENT_IDS) writeConfig(configPath(id, home), EXISTING[id]);
-    hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
+    ({ home, dataDir, hub } = await startClientsHub(EXISTING));
   });
 
   afterAll(async () => {

@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-import { CLIENT_IDS, EXISTING, clientEnv, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, tempHome, withoutEntry, writeConfig } from './client-fixtures.ts';
+import { cli, type HubProcess } from '../helpers/hub-process.ts';
+import { CLIENT_IDS, configPath, EXISTING, expectedBridgeEntry, parseAsClient, readText, serversOf, startClientsHub, withoutEntry } from './client-fixtures.ts';
 
 const TEN = CLIENT_IDS.filter((id) => id !== 'claude-desktop');
 
@@ -16,11 +16,7 @@ describe('parallel installs and uninstalls', () => {
   let hub: HubProcess;
 
   beforeAll(async () => {
-    home = tempHome();
-    dataDir = tempDir();
-    writeSettings(dataDir, { servers: [] });
-    for (const id of TEN) writeConfig(configPath(id, home), EXISTING[id]);
-    hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
+    ({ home, dataDir, hub } = await startClientsHub(Object.fromEntries(TEN.map((id) => [id, EXISTING[id]]))));
   });
 
   afterAll(async () => {

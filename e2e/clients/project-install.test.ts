@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRow, InstallResult, UninstallResult } from '../../electron/hub/contract/api/clients.ts';
-import { cli, startHub, tempDir, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-import { EXISTING, assertOnlyEntryAdded, clientEnv, configPath, expectedBridgeEntry, parseAsClient, readText, serversOf, tempHome, withoutEntry, writeConfig, type ClientId } from './client-fixtures.ts';
+import { cli, type HubProcess, tempDir } from '../helpers/hub-process.ts';
+import { assertOnlyEntryAdded, clientEnv, type ClientId, configPath, EXISTING, expectedBridgeEntry, parseAsClient, readText, serversOf, startClientsHub, withoutEntry, writeConfig } from './client-fixtures.ts';
 
 /** Each client's project file, relative to the project folder (docs/clients.md), written out here independently of the client table. */
 const PROJECT_FILES = {
@@ -48,11 +48,8 @@ describe('install / uninstall into a project folder', () => {
   let hub: HubProcess;
 
   beforeAll(async () => {
-    home = tempHome();
-    dataDir = tempDir();
     // Entries may name only profiles that exist (the servers they name need not run here).
-    writeSettings(dataDir, { servers: [], profiles: [{ name: 'git-only', servers: ['git'] }, { name: 'web', servers: ['web'] }] });
-    hub = await startHub(dataDir, { env: clientEnv(home), args: ['--port', '0'] });
+    ({ home, dataDir, hub } = await startClientsHub({}, { servers: [], profiles: [{ name: 'git-only', servers: ['git'] }, { name: 'web', servers: ['web'] }] }));
   });
 
   afterAll(async () => {

@@ -151,6 +151,32 @@ export function bundledSettings(dataDir: string, root: string, extra: Record<str
   };
 }
 
+/**
+ * Stores the postgres server's URL in the keychain through the CLI. Returns why it could not when
+ * the hub itself finds no keychain (the caller skips its postgres part); with a keychain, storing
+ * must work, so a failing `secrets set` throws instead of becoming a reason to skip.
+ */
+export async function storePostgresUrl(dataDir: string, url: string, server = 'postgres'): Promise<string | undefined> {
+  const { keychain } = await cliJson<{ keychain: { available: boolean; reason?: string } }>(dataDir, ['status']);
+  if (!keychain.available) return keychain.reason ?? 'the keychain is unavailable';
+  const set = await cli(dataDir, ['secrets', 'set', server, 'POSTGRES_URL'], { input: url });
+  if (set.code !== 0) throw new Error(`secrets set failed with a keychain available: ${set.stderr}`);
+  return undefined;
+}
+
+/** Waits until every server in `ids` is running, by `status`. */
+export function waitForRunning(dataDir: string, ids: readonly string[], timeoutMs = 30_000): Promise<unknown> {
+  return waitFor(
+    `${ids.join(', ')} to be running`,
+    async () => {
+      const status = await cliJson<{ servers: Array<{ id: string; state: string }> }>(dataDir, ['status']);
+      return ids.every((id) => status.servers.find((s) => s.id === id)?.state === 'running') && status;
+    },
+    timeoutMs,
+    100,
+  );
+}
+
 export const TEST_SERVER = path.join(REPO, 'e2e', 'fixtures', 'test-server.ts');
 
 /** A settings entry for the purpose-built test server (e2e/fixtures/test-server.ts). */

@@ -12,7 +12,7 @@ import { applyPatch } from 'diff';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
-import { bundledSettings, cli, cliJson, connectBridge, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { bundledSettings, cli, cliJson, connectBridge, type HubProcess, startHub, storePostgresUrl, tempDir, testServerDefinition, waitFor, waitForRunning, writeSettings } from '../helpers/hub-process.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 
 const KEYCHAIN_SERVICE = process.env.MCP_TRAY_KEYCHAIN_SERVICE ?? `mcp-tray-test-previews-${process.pid}`;
@@ -60,24 +60,9 @@ describe('previews of the effect before approval', () => {
     for (const server of settings.servers as Array<Record<string, unknown>>) server.writeMode = 'ask';
     writeSettings(dataDir, settings);
     hub = await startHub(dataDir, { env: { MCP_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE } });
-    const { keychain } = await cliJson<HubStatus>(dataDir, ['status']);
-    if (keychain.available) {
-      const set = await cli(dataDir, ['secrets', 'set', 'postgres', 'POSTGRES_URL'], { input: db.url });
-      expect(set.code, `secrets set failed with a keychain available: ${set.stderr}`).toBe(0);
-    } else {
-      keychainProblem = keychain.reason ?? 'the keychain is unavailable';
-      console.warn(`\n!!! POSTGRES PREVIEW TEST SKIPPED: no OS keychain here (${keychainProblem}); run under e2e/setup/with-keyring.sh\n`);
-    }
-    const expected = ['filesystem', 'memory', 'git', 'counter', ...(keychainProblem ? [] : ['postgres'])];
-    await waitFor(
-      `${expected.join(', ')} to be running`,
-      async () => {
-        const status = await cliJson<HubStatus>(dataDir, ['status']);
-        return expected.every((id) => status.servers.find((s) => s.id === id)?.state === 'running') && status;
-      },
-      30_000,
-      100,
-    );
+    keychainProblem = await storePostgresUrl(dataDir, db.url);
+    if (keychainProblem) console.warn(`\n!!! POSTGRES PREVIEW TEST SKIPPED: no OS keychain here (${keychainProblem}); run under e2e/setup/with-keyring.sh\n`);
+    await waitForRunning(dataDir, ['filesystem', 'memory', 'git', 'counter', ...(keychainProblem ? [] : ['postgres'])]);
     client = await connectBridge(dataDir, 'preview-test');
   }, 90_000);
 

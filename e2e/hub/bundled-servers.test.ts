@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { HubStatus } from '../../electron/hub/contract/contract.ts';
-import { alive, bundledSettings, cli, cliJson, connectBridge, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { alive, bundledSettings, cli, cliJson, connectBridge, type HubProcess, startHub, storePostgresUrl, tempDir, waitFor, waitForRunning, writeSettings } from '../helpers/hub-process.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 
 const GIT_READ = ['git_list_repos', 'git_status', 'git_log', 'git_diff', 'git_show', 'git_branches', 'git_blame', 'git_stash_list'];
@@ -64,29 +64,15 @@ describe('bundled servers through the hub, write mode off', () => {
     );
     hub = await startHub(dataDir, { env: { MCP_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE } });
 
-    // Skip the postgres part only where the hub itself finds no keychain; with one, storing the URL
-    // must work (a failing `secrets set` is a failure, not a reason to skip).
-    const { keychain } = await cliJson<HubStatus>(dataDir, ['status']);
-    if (keychain.available) {
-      const set = await cli(dataDir, ['secrets', 'set', 'postgres', 'POSTGRES_URL'], { input: db.url });
-      expect(set.code, `secrets set failed with a keychain available: ${set.stderr}`).toBe(0);
-    } else {
-      keychainProblem = keychain.reason ?? 'the keychain is unavailable';
+    // Skip the postgres part only where the hub itself finds no keychain.
+    keychainProblem = await storePostgresUrl(dataDir, db.url);
+    if (keychainProblem) {
       console.warn(
         `\n!!! POSTGRES TESTS SKIPPED: the OS keychain is not usable here (${keychainProblem}).\n` +
           '!!! Run under a private D-Bus session: dbus-run-session -- bash e2e/setup/with-keyring.sh npx vitest run e2e/hub/bundled-servers.test.ts\n',
       );
     }
-    const expected = keychainProblem ? ['filesystem', 'memory', 'git'] : ['filesystem', 'memory', 'git', 'postgres'];
-    await waitFor(
-      `${expected.join(', ')} to be running`,
-      async () => {
-        const status = await cliJson<HubStatus>(dataDir, ['status']);
-        return expected.every((id) => status.servers.find((s) => s.id === id)?.state === 'running') && status;
-      },
-      20_000,
-      100,
-    );
+    await waitForRunning(dataDir, keychainProblem ? ['filesystem', 'memory', 'git'] : ['filesystem', 'memory', 'git', 'postgres'], 20_000);
     client = await connectBridge(dataDir, 'bundled-test');
   });
 

@@ -1,11 +1,11 @@
 // Install into (or uninstall from) one client. A dry run first shows the exact file and the change
 // (or the client CLI command); nothing is written until the user confirms.
-import { useEffect, useState } from 'react';
-import { control } from '../../../api/control-client.ts';
-import type { ClientRow, InstallResult, UninstallResult } from '../../../api/contract-types.ts';
+import { useState } from 'react';
+import type { ClientRow, InstallResult } from '../../../api/contract-types.ts';
 import { Dialog } from '../../../common/components/dialog.tsx';
 import { DiffBlock } from '../../../common/components/diff-block.tsx';
 import { toastStore } from '../../../common/state/toast-store.ts';
+import { useInstallChange } from '../hooks/use-install-change.ts';
 
 export interface DialogInstallClientProps {
   readonly row: ClientRow;
@@ -16,41 +16,14 @@ export interface DialogInstallClientProps {
 
 export function DialogInstallClient({ row, mode, onClose, onDone }: DialogInstallClientProps) {
   const [http, setHttp] = useState(row.installed?.transport === 'http');
-  const [preview, setPreview] = useState<InstallResult | UninstallResult | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { preview, error, busy, apply } = useInstallChange(mode === 'install' ? { mode, params: { client: row.id, http } } : { mode, params: { client: row.id } });
 
-  useEffect(() => {
-    let live = true;
-    setPreview(undefined);
-    setError(undefined);
-    const dryRun = mode === 'install' ? control.call('clients.install', { client: row.id, http, dryRun: true }) : control.call('clients.uninstall', { client: row.id, dryRun: true });
-    dryRun.then(
-      (result) => live && setPreview(result),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [row.id, mode, http]);
-
-  const apply = async () => {
-    setBusy(true);
-    try {
-      if (mode === 'install') {
-        const result = await control.call('clients.install', { client: row.id, http });
-        toastStore.show('success', `Installed into ${row.label}. ${result.reload}`);
-      } else {
-        await control.call('clients.uninstall', { client: row.id });
-        toastStore.show('success', `Removed MCP Tray from ${row.label}. ${row.reload}`);
-      }
-      onDone();
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  const confirm = async () => {
+    const result = await apply();
+    if (!result) return;
+    toastStore.show('success', mode === 'install' ? `Installed into ${row.label}. ${(result as InstallResult).reload}` : `Removed MCP Tray from ${row.label}. ${row.reload}`);
+    onDone();
+    onClose();
   };
 
   const commands = preview?.commands ?? [];
@@ -65,7 +38,7 @@ export function DialogInstallClient({ row, mode, onClose, onDone }: DialogInstal
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className={`btn ${mode === 'install' ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !preview || !preview.changed} onClick={() => void apply()}>
+          <button type="button" className={`btn ${mode === 'install' ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !preview || !preview.changed} onClick={() => void confirm()}>
             {mode === 'install' ? 'Install' : 'Uninstall'}
           </button>
         </>

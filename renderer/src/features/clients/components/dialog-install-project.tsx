@@ -1,13 +1,13 @@
 // Install into (or uninstall from) one client's project file in a folder: the user names the folder
 // (and optionally a profile), sees the exact file and change as a dry run, then confirms. The hub
 // checks the folder exists and resolves it.
-import { useEffect, useState } from 'react';
-import { control } from '../../../api/control-client.ts';
-import type { ClientRow, InstallResult, UninstallResult } from '../../../api/contract-types.ts';
+import { useState } from 'react';
+import type { ClientRow, InstallResult } from '../../../api/contract-types.ts';
 import { Dialog } from '../../../common/components/dialog.tsx';
 import { DiffBlock } from '../../../common/components/diff-block.tsx';
 import { Field } from '../../../common/components/field.tsx';
 import { toastStore } from '../../../common/state/toast-store.ts';
+import { useInstallChange } from '../hooks/use-install-change.ts';
 
 export interface DialogInstallProjectProps {
   readonly row: ClientRow;
@@ -25,46 +25,17 @@ export function DialogInstallProject({ row, mode, project, profiles = [], onClos
   const [profile, setProfile] = useState('');
   // What the preview was made for: the change is applied for exactly that folder and profile.
   const [asked, setAsked] = useState<{ folder: string; profile: string } | undefined>(project ? { folder: project, profile: '' } : undefined);
-  const [preview, setPreview] = useState<InstallResult | UninstallResult | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { preview, error, busy, apply } = useInstallChange(
+    !asked ? undefined : mode === 'install' ? { mode, params: { client: row.id, project: asked.folder, ...(asked.profile ? { profile: asked.profile } : {}) } } : { mode, params: { client: row.id, project: asked.folder } },
+  );
 
-  useEffect(() => {
+  const confirm = async () => {
     if (!asked) return;
-    let live = true;
-    setPreview(undefined);
-    setError(undefined);
-    const dryRun =
-      mode === 'install'
-        ? control.call('clients.install', { client: row.id, project: asked.folder, dryRun: true, ...(asked.profile ? { profile: asked.profile } : {}) })
-        : control.call('clients.uninstall', { client: row.id, project: asked.folder, dryRun: true });
-    dryRun.then(
-      (result) => live && setPreview(result),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [row.id, mode, asked]);
-
-  const apply = async () => {
-    if (!asked) return;
-    setBusy(true);
-    try {
-      if (mode === 'install') {
-        const result = await control.call('clients.install', { client: row.id, project: asked.folder, ...(asked.profile ? { profile: asked.profile } : {}) });
-        toastStore.show('success', `Installed into ${row.label} for ${result.project ?? asked.folder}. ${result.reload}`);
-      } else {
-        await control.call('clients.uninstall', { client: row.id, project: asked.folder });
-        toastStore.show('success', `Removed MCP Tray from ${row.label} in ${asked.folder}.`);
-      }
-      onDone();
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const result = await apply();
+    if (!result) return;
+    toastStore.show('success', mode === 'install' ? `Installed into ${row.label} for ${(result as InstallResult).project ?? asked.folder}. ${(result as InstallResult).reload}` : `Removed MCP Tray from ${row.label} in ${asked.folder}.`);
+    onDone();
+    onClose();
   };
 
   const current = asked && asked.folder === folder.trim() && asked.profile === profile.trim();
@@ -79,7 +50,7 @@ export function DialogInstallProject({ row, mode, project, profiles = [], onClos
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className={`btn ${mode === 'install' ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !current || !preview || !preview.changed} onClick={() => void apply()}>
+          <button type="button" className={`btn ${mode === 'install' ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !current || !preview || !preview.changed} onClick={() => void confirm()}>
             {mode === 'install' ? 'Install' : 'Uninstall'}
           </button>
         </>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../common/components/empty-state.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { useNow } from '../../../common/hooks/use-now.ts';
 import { formatAgo, formatCount } from '../../../common/lib/format.ts';
+import { DataTable } from '../../../common/components/data-table.tsx';
 
 /** Where a session's profile came from, in words (docs/profiles.md). */
 const PROFILE_SOURCE: Readonly<Record<SessionInfo['profileSource'], string>> = {
@@ -27,58 +28,36 @@ export function TableSessions({ sessions }: { readonly sessions: readonly Sessio
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label="Connected clients">
-        <thead>
-          <tr>
-            <th scope="col">Client (reports as)</th>
-            <th scope="col">Connection</th>
-            <th scope="col">Profile</th>
-            <th scope="col">Connected</th>
-            <th scope="col">Last call</th>
-            <th scope="col" className="num">
-              Calls
-            </th>
-            <th scope="col" className="num">
-              Waiting
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.sessionId} data-testid={`session-${s.id}`}>
-              <td>
-                <strong>{s.label}</strong> <span className="muted">({s.id})</span>
-                <div className="muted small">{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : 'not yet initialized'}</div>
-              </td>
-              {/* How it is connected: the transport, then the protocol revision it speaks. */}
-              <td>
-                {s.transport === 'socket' ? 'bridge' : 'HTTP'}
-                <div className="muted small" data-testid="session-protocol">
-                  {s.protocolVersion ?? 'not yet initialized'}
-                  {s.era === 'modern' && ' (stateless)'}
-                </div>
-              </td>
-              <td>
-                {s.profile}
-                <div className="muted small">{PROFILE_SOURCE[s.profileSource]}</div>
-              </td>
-              <td>{formatAgo(s.since, now)}</td>
-              <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>
-              <td className="num">{formatCount(s.calls)}</td>
-              <td className="num">{s.pendingApprovals > 0 ? <strong className="attention-text">{s.pendingApprovals}</strong> : 0}</td>
-              <td className="cell-actions">
-                <button type="button" className="btn btn-small" disabled={disconnect.busy} onClick={() => void disconnect.run(s.sessionId)} aria-label={`Disconnect ${s.label} session`}>
-                  Disconnect
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="Connected clients" columns={['Client (reports as)', 'Connection', 'Profile', 'Connected', 'Last call', { label: 'Calls', numeric: true }, { label: 'Waiting', numeric: true }]} actions>
+      {sessions.map((s) => (
+        <tr key={s.sessionId} data-testid={`session-${s.id}`}>
+          <td>
+            <strong>{s.label}</strong> <span className="muted">({s.id})</span>
+            <div className="muted small">{s.clientInfo ? `${s.clientInfo.name} ${s.clientInfo.version}` : 'not yet initialized'}</div>
+          </td>
+          {/* How it is connected: the transport, then the protocol revision it speaks. */}
+          <td>
+            {s.transport === 'socket' ? 'bridge' : 'HTTP'}
+            <div className="muted small" data-testid="session-protocol">
+              {s.protocolVersion ?? 'not yet initialized'}
+              {s.era === 'modern' && ' (stateless)'}
+            </div>
+          </td>
+          <td>
+            {s.profile}
+            <div className="muted small">{PROFILE_SOURCE[s.profileSource]}</div>
+          </td>
+          <td>{formatAgo(s.since, now)}</td>
+          <td>{s.lastCallAt ? formatAgo(s.lastCallAt, now) : <span className="muted">none yet</span>}</td>
+          <td className="num">{formatCount(s.calls)}</td>
+          <td className="num">{s.pendingApprovals > 0 ? <strong className="attention-text">{s.pendingApprovals}</strong> : 0}</td>
+          <td className="cell-actions">
+            <button type="button" className="btn btn-small" disabled={disconnect.busy} onClick={() => void disconnect.run(s.sessionId)} aria-label={`Disconnect ${s.label} session`}>
+              Disconnect
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

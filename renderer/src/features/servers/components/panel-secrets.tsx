@@ -8,6 +8,7 @@ import { EmptyState } from '../../../common/components/empty-state.tsx';
 import { StatusPill } from '../../../common/components/status-pill.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { DialogFormSecret } from './dialog-form-secret.tsx';
+import { DataTable } from '../../../common/components/data-table.tsx';
 
 export function PanelSecrets({ server }: { readonly server: ServerStatus }) {
   const [editing, setEditing] = useState<SecretInfo | undefined>();
@@ -24,41 +25,27 @@ export function PanelSecrets({ server }: { readonly server: ServerStatus }) {
   return (
     <>
       <p className="muted">Values are stored in the OS keychain and never shown here. Setting one restarts the server so it picks it up.</p>
-      <div className="table-wrap">
-        <table className="table" aria-label={`Secrets of ${server.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Passed as</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {server.secrets.map((secret) => (
-              <tr key={`${secret.kind}:${secret.name}`} data-testid={`secret-${secret.name}`}>
-                <td>
-                  <code>{secret.name}</code>
-                </td>
-                <td>{secret.kind === 'env' ? 'environment variable' : secret.kind === 'header' ? 'HTTP header' : 'OAuth client secret (optional)'}</td>
-                <td>{secret.set ? <StatusPill tone="ok" label="Set" /> : <StatusPill tone="warn" label="Not set" />}</td>
-                <td className="cell-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing(secret)}>
-                    {secret.set ? 'Replace…' : 'Set…'}
-                  </button>
-                  {secret.set && (
-                    <button type="button" className="btn btn-small btn-ghost-danger" onClick={() => setDeleting(secret)} aria-label={`Delete ${secret.name}`}>
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={`Secrets of ${server.name}`} columns={['Name', 'Passed as', 'Status']} actions>
+        {server.secrets.map((secret) => (
+          <tr key={`${secret.kind}:${secret.name}`} data-testid={`secret-${secret.name}`}>
+            <td>
+              <code>{secret.name}</code>
+            </td>
+            <td>{secret.kind === 'env' ? 'environment variable' : secret.kind === 'header' ? 'HTTP header' : 'OAuth client secret (optional)'}</td>
+            <td>{secret.set ? <StatusPill tone="ok" label="Set" /> : <StatusPill tone="warn" label="Not set" />}</td>
+            <td className="cell-actions">
+              <button type="button" className="btn btn-small" onClick={() => setEditing(secret)}>
+                {secret.set ? 'Replace…' : 'Set…'}
+              </button>
+              {secret.set && (
+                <button type="button" className="btn btn-small btn-ghost-danger" onClick={() => setDeleting(secret)} aria-label={`Delete ${secret.name}`}>
+                  Delete
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {editing && <DialogFormSecret server={server} secret={editing} onClose={() => setEditing(undefined)} />}
       {deleting && (
         <DialogConfirm

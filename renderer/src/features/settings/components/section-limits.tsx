@@ -7,6 +7,7 @@ import type { LimitInfo } from '../../../api/contract-types.ts';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { useHub } from '../../../common/hooks/use-hub.ts';
+import { DataTable } from '../../../common/components/data-table.tsx';
 
 interface Draft {
   client: string;
@@ -58,38 +59,22 @@ export function SectionLimits() {
           <p>Every client may call as often as it likes. Add a limit below to keep a runaway agent from hammering a server or the API behind it.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Rate limits">
-            <thead>
-              <tr>
-                <th scope="col">Client</th>
-                <th scope="col">Server</th>
-                <th scope="col">Tool</th>
-                <th scope="col">Per minute</th>
-                <th scope="col">At once</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {limits.map((limit) => (
-                <tr key={limit.id} title={limit.description}>
-                  <td>{limit.client ?? 'Any'}</td>
-                  <td>{limit.server ?? 'Any'}</td>
-                  <td>{limit.tool ? <code>{limit.tool}</code> : 'Any'}</td>
-                  <td>{limit.perMinute ?? '—'}</td>
-                  <td>{limit.concurrent ?? '—'}</td>
-                  <td className="cell-actions">
-                    <button type="button" className="btn btn-small btn-ghost-danger" disabled={remove.busy} onClick={() => void remove.run(limit.id)} aria-label={`Remove limit ${limit.id}: ${limit.description}`}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Rate limits" columns={['Client', 'Server', 'Tool', 'Per minute', 'At once']} actions>
+          {limits.map((limit) => (
+            <tr key={limit.id} title={limit.description}>
+              <td>{limit.client ?? 'Any'}</td>
+              <td>{limit.server ?? 'Any'}</td>
+              <td>{limit.tool ? <code>{limit.tool}</code> : 'Any'}</td>
+              <td>{limit.perMinute ?? '—'}</td>
+              <td>{limit.concurrent ?? '—'}</td>
+              <td className="cell-actions">
+                <button type="button" className="btn btn-small btn-ghost-danger" disabled={remove.busy} onClick={() => void remove.run(limit.id)} aria-label={`Remove limit ${limit.id}: ${limit.description}`}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <form
         className="limit-add"

@@ -5,6 +5,7 @@ import type { AlwaysRule } from '../../../api/contract-types.ts';
 import { EmptyState } from '../../../common/components/empty-state.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 import { formatDateTime } from '../../../common/lib/format.ts';
+import { DataTable } from '../../../common/components/data-table.tsx';
 
 export function TableRules() {
   const [rules, setRules] = useState<readonly AlwaysRule[] | undefined>();
@@ -24,37 +25,22 @@ export function TableRules() {
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label="Always-approve rules">
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Server</th>
-            <th scope="col">Tool</th>
-            <th scope="col">Since</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <tr key={rule.id}>
-              <td>{rule.clientId}</td>
-              <td>{rule.serverId}</td>
-              <td>
-                <code>{rule.tool}</code>
-              </td>
-              <td>{formatDateTime(rule.createdAt)}</td>
-              <td className="cell-actions">
-                <button type="button" className="btn btn-small btn-ghost-danger" disabled={revoke.busy} onClick={() => void revoke.run(rule.id)} aria-label={`Revoke rule for ${rule.tool} (${rule.clientId})`}>
-                  Revoke
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="Always-approve rules" columns={['Client', 'Server', 'Tool', 'Since']} actions>
+      {rules.map((rule) => (
+        <tr key={rule.id}>
+          <td>{rule.clientId}</td>
+          <td>{rule.serverId}</td>
+          <td>
+            <code>{rule.tool}</code>
+          </td>
+          <td>{formatDateTime(rule.createdAt)}</td>
+          <td className="cell-actions">
+            <button type="button" className="btn btn-small btn-ghost-danger" disabled={revoke.busy} onClick={() => void revoke.run(rule.id)} aria-label={`Revoke rule for ${rule.tool} (${rule.clientId})`}>
+              Revoke
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
