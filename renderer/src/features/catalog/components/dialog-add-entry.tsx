@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { control } from '../../../api/control-client.ts';
 import type { CatalogEntryInfo, CatalogInputInfo, Result } from '../../../api/contract-types.ts';
-import { Dialog } from '../../../common/components/dialog.tsx';
+import { DialogForm } from '../../../common/components/dialog-form.tsx';
 import { Field } from '../../../common/components/field.tsx';
 import { navigate } from '../../../common/lib/router.ts';
 import { hubStore } from '../../../common/state/hub-store.ts';
@@ -69,112 +69,97 @@ export function DialogAddEntry({ entry, onClose, onAdded }: { readonly entry: Ca
   };
 
   return (
-    <Dialog
+    <DialogForm
       title={`Add ${title}`}
       onClose={onClose}
       size="large"
       initialFocus={idField}
       testId="add-entry-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-entry-form" className="btn btn-primary" disabled={busy || !plan || missingRuntime !== undefined}>
-            Add server
-          </button>
-        </>
-      }
+      submitLabel="Add server"
+      submitDisabled={busy || !plan || missingRuntime !== undefined}
+      onSubmit={() => void submit()}
+      formClassName="form-grid"
     >
-      <form
-        id="add-entry-form"
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="field-wide muted">
-          <code>{entry.name}</code> {entry.version}
-          {shown?.source === 'offline' ? ' · from the offline snapshot' : ''}
-        </p>
-        {usable.length > 1 && (
-          <Field label="Runs as">
-            {(p) => (
-              <select {...p} className="select" value={plan?.choice ?? ''} onChange={(e) => setChoice(e.target.value)}>
-                {usable.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {choiceLabel(c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        <Field label="Id" hint="Lowercase letters, digits and “-”, at most 24; used in the CLI and logs.">
-          {(p) => <input {...p} ref={idField} className="input mono" value={id} maxLength={24} onChange={(e) => setId(e.target.value)} required />}
-        </Field>
-        {plan && (
-          <div className="field field-wide">
-            <span className="field-label">Runs</span>
-            <code className="wrap catalog-launch" data-testid="catalog-launch">
-              {plan.launch || '—'}
-            </code>
-            <p className="field-hint">Version pinned. Started without a shell, read-only until you turn write mode on.</p>
-          </div>
-        )}
-        {missingRuntime && (
-          <p className="callout callout-warn field-wide" role="status">
-            {missingRuntime} is not installed (not on your login PATH), so this cannot run here. Install it, or pick another way to run it above.
-          </p>
-        )}
-        {plain.map((input) => (
-          <InputField key={`${input.kind}:${input.key}`} input={input} value={values[input.key] ?? ''} onChange={(value) => setValues((v) => ({ ...v, [input.key]: value }))} />
-        ))}
-        {secret.length > 0 && (
-          <fieldset className="field field-wide">
-            <legend className="field-label">Secrets</legend>
-            <p className="field-hint">Stored in the OS keychain, never in settings or logs.</p>
-            <div className="form-grid">
-              {secret.map((input) => (
-                <Field
-                  key={input.key}
-                  label={`${input.key}${input.required ? '' : ' (optional)'}`}
-                  hint={[input.description, input.template ? `Stored as ${input.template.replace(`{${input.variable}}`, `<${input.variable}>`)}: enter the ${input.variable}.` : undefined].filter(Boolean).join(' ')}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      className="input mono"
-                      type="password"
-                      autoComplete="new-password"
-                      required={input.required}
-                      value={secrets[input.key] ?? ''}
-                      onChange={(e) => setSecrets((s) => ({ ...s, [input.key]: e.target.value }))}
-                    />
-                  )}
-                </Field>
+      <p className="field-wide muted">
+        <code>{entry.name}</code> {entry.version}
+        {shown?.source === 'offline' ? ' · from the offline snapshot' : ''}
+      </p>
+      {usable.length > 1 && (
+        <Field label="Runs as">
+          {(p) => (
+            <select {...p} className="select" value={plan?.choice ?? ''} onChange={(e) => setChoice(e.target.value)}>
+              {usable.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {choiceLabel(c)}
+                </option>
               ))}
-            </div>
-          </fieldset>
-        )}
-        {plan?.notes.map((note) => (
-          <p key={note} className="field-wide muted">
-            Note: {note}
-          </p>
-        ))}
-        {shown?.problem && (
-          <p className="callout callout-danger field-wide" role="alert">
-            Cannot be added: {shown.problem}
-          </p>
-        )}
-        {error && (
-          <p className="callout callout-danger field-wide" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Id" hint="Lowercase letters, digits and “-”, at most 24; used in the CLI and logs.">
+        {(p) => <input {...p} ref={idField} className="input mono" value={id} maxLength={24} onChange={(e) => setId(e.target.value)} required />}
+      </Field>
+      {plan && (
+        <div className="field field-wide">
+          <span className="field-label">Runs</span>
+          <code className="wrap catalog-launch" data-testid="catalog-launch">
+            {plan.launch || '—'}
+          </code>
+          <p className="field-hint">Version pinned. Started without a shell, read-only until you turn write mode on.</p>
+        </div>
+      )}
+      {missingRuntime && (
+        <p className="callout callout-warn field-wide" role="status">
+          {missingRuntime} is not installed (not on your login PATH), so this cannot run here. Install it, or pick another way to run it above.
+        </p>
+      )}
+      {plain.map((input) => (
+        <InputField key={`${input.kind}:${input.key}`} input={input} value={values[input.key] ?? ''} onChange={(value) => setValues((v) => ({ ...v, [input.key]: value }))} />
+      ))}
+      {secret.length > 0 && (
+        <fieldset className="field field-wide">
+          <legend className="field-label">Secrets</legend>
+          <p className="field-hint">Stored in the OS keychain, never in settings or logs.</p>
+          <div className="form-grid">
+            {secret.map((input) => (
+              <Field
+                key={input.key}
+                label={`${input.key}${input.required ? '' : ' (optional)'}`}
+                hint={[input.description, input.template ? `Stored as ${input.template.replace(`{${input.variable}}`, `<${input.variable}>`)}: enter the ${input.variable}.` : undefined].filter(Boolean).join(' ')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input mono"
+                    type="password"
+                    autoComplete="new-password"
+                    required={input.required}
+                    value={secrets[input.key] ?? ''}
+                    onChange={(e) => setSecrets((s) => ({ ...s, [input.key]: e.target.value }))}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {plan?.notes.map((note) => (
+        <p key={note} className="field-wide muted">
+          Note: {note}
+        </p>
+      ))}
+      {shown?.problem && (
+        <p className="callout callout-danger field-wide" role="alert">
+          Cannot be added: {shown.problem}
+        </p>
+      )}
+      {error && (
+        <p className="callout callout-danger field-wide" role="alert">
+          {error}
+        </p>
+      )}
+    </DialogForm>
   );
 }
 

@@ -2,7 +2,7 @@
 // secret ones whose values go straight to the keychain. New servers start read-only.
 import { useRef, useState } from 'react';
 import { control } from '../../../api/control-client.ts';
-import { Dialog } from '../../../common/components/dialog.tsx';
+import { DialogForm } from '../../../common/components/dialog-form.tsx';
 import { Field } from '../../../common/components/field.tsx';
 import { navigate } from '../../../common/lib/router.ts';
 import { hubStore } from '../../../common/state/hub-store.ts';
@@ -66,112 +66,97 @@ export function DialogFormAddServer({ onClose }: { readonly onClose: () => void 
   };
 
   return (
-    <Dialog
+    <DialogForm
       title="Add a server"
       onClose={onClose}
       size="large"
       initialFocus={firstField}
       testId="add-server-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-server-form" className="btn btn-primary" disabled={busy}>
-            Add server
-          </button>
-        </>
-      }
+      submitLabel="Add server"
+      submitDisabled={busy}
+      onSubmit={() => void submit()}
+      formClassName="form-grid"
     >
-      <form
-        id="add-server-form"
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <fieldset className="field field-wide">
-          <legend className="field-label">Kind</legend>
-          <div className="radio-row">
-            <label className="radio">
-              <input type="radio" name="kind" checked={stdio} onChange={() => update({ kind: 'stdio', pairs: '' })} /> Command (stdio)
-            </label>
-            <label className="radio">
-              <input type="radio" name="kind" checked={!stdio} onChange={() => update({ kind: 'http', pairs: '' })} /> Remote URL (Streamable HTTP)
-            </label>
-          </div>
-        </fieldset>
-        <Field label="Name">
-          {(p) => <input {...p} ref={firstField} className="input" value={draft.name} maxLength={80} onChange={(e) => update({ name: e.target.value, ...(idTouched ? {} : { id: slugify(e.target.value) }) })} placeholder="GitHub" />}
-        </Field>
-        <Field label="Id" hint="Lowercase letters, digits and “-”, at most 24; used in the CLI and logs.">
-          {(p) => <input {...p} className="input mono" value={draft.id} maxLength={24} onChange={(e) => (setIdTouched(true), update({ id: e.target.value }))} placeholder="github" required />}
-        </Field>
-        {stdio ? (
-          <>
-            <Field label="Command" hint="Run without a shell, with a small environment plus your login PATH.">
-              {(p) => <input {...p} className="input mono" value={draft.command} onChange={(e) => update({ command: e.target.value })} placeholder="npx" required />}
-            </Field>
-            <Field label="Arguments" hint="One per line.">
-              {(p) => <textarea {...p} className="textarea mono" rows={3} value={draft.args} onChange={(e) => update({ args: e.target.value })} placeholder={'-y\n@modelcontextprotocol/server-github'} />}
-            </Field>
-            <Field label="Environment" hint="KEY=VALUE per line, not secret. Put tokens under Secrets below.">
-              {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
-            </Field>
-            <Field label="Sandbox" hint={SANDBOX_HINTS[draft.sandbox ?? 'standard']}>
-              {(p) => (
-                <select {...p} className="select" value={draft.sandbox} onChange={(e) => update({ sandbox: e.target.value as 'standard' | 'strict' | 'off' })}>
-                  <option value="standard">Standard</option>
-                  <option value="strict">Strict: no network but the hosts you list</option>
-                  <option value="off">Off: runs as you</option>
-                </select>
-              )}
-            </Field>
-          </>
-        ) : (
-          <>
-            <Field label="URL">
-              {(p) => <input {...p} className="input mono" type="url" value={draft.url} onChange={(e) => update({ url: e.target.value })} placeholder="https://mcp.example.com/mcp" required />}
-            </Field>
-            <Field label="Headers" hint="Name: value per line, not secret. Put tokens under Secrets below.">
-              {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
-            </Field>
-            <fieldset className="field field-wide">
-              <legend className="field-label">Sign-in (OAuth)</legend>
-              <p className="field-hint">
-                A server that asks for a sign-in gets a Sign in button; MCP Tray registers itself with its authorization server. Fill these in only if that server offers no
-                registration and you registered a client there (redirect URI http://127.0.0.1/callback).
-              </p>
-              <div className="form-grid">
-                <Field label="Client id">
-                  {(p) => <input {...p} className="input mono" value={draft.oauthClientId} onChange={(e) => update({ oauthClientId: e.target.value })} autoComplete="off" />}
-                </Field>
-                <Field label="Client secret" hint="Stored in the OS keychain; leave empty for a public client.">
-                  {(p) => <input {...p} className="input mono" type="password" autoComplete="new-password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} />}
-                </Field>
-                <Field label="Scopes" hint="Space-separated; only when the server does not say which.">
-                  {(p) => <input {...p} className="input mono" value={draft.oauthScopes} onChange={(e) => update({ oauthScopes: e.target.value })} />}
-                </Field>
-              </div>
-            </fieldset>
-          </>
+      <fieldset className="field field-wide">
+        <legend className="field-label">Kind</legend>
+        <div className="radio-row">
+          <label className="radio">
+            <input type="radio" name="kind" checked={stdio} onChange={() => update({ kind: 'stdio', pairs: '' })} /> Command (stdio)
+          </label>
+          <label className="radio">
+            <input type="radio" name="kind" checked={!stdio} onChange={() => update({ kind: 'http', pairs: '' })} /> Remote URL (Streamable HTTP)
+          </label>
+        </div>
+      </fieldset>
+      <Field label="Name">
+        {(p) => <input {...p} ref={firstField} className="input" value={draft.name} maxLength={80} onChange={(e) => update({ name: e.target.value, ...(idTouched ? {} : { id: slugify(e.target.value) }) })} placeholder="GitHub" />}
+      </Field>
+      <Field label="Id" hint="Lowercase letters, digits and “-”, at most 24; used in the CLI and logs.">
+        {(p) => <input {...p} className="input mono" value={draft.id} maxLength={24} onChange={(e) => (setIdTouched(true), update({ id: e.target.value }))} placeholder="github" required />}
+      </Field>
+      {stdio ? (
+        <>
+          <Field label="Command" hint="Run without a shell, with a small environment plus your login PATH.">
+            {(p) => <input {...p} className="input mono" value={draft.command} onChange={(e) => update({ command: e.target.value })} placeholder="npx" required />}
+          </Field>
+          <Field label="Arguments" hint="One per line.">
+            {(p) => <textarea {...p} className="textarea mono" rows={3} value={draft.args} onChange={(e) => update({ args: e.target.value })} placeholder={'-y\n@modelcontextprotocol/server-github'} />}
+          </Field>
+          <Field label="Environment" hint="KEY=VALUE per line, not secret. Put tokens under Secrets below.">
+            {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
+          </Field>
+          <Field label="Sandbox" hint={SANDBOX_HINTS[draft.sandbox ?? 'standard']}>
+            {(p) => (
+              <select {...p} className="select" value={draft.sandbox} onChange={(e) => update({ sandbox: e.target.value as 'standard' | 'strict' | 'off' })}>
+                <option value="standard">Standard</option>
+                <option value="strict">Strict: no network but the hosts you list</option>
+                <option value="off">Off: runs as you</option>
+              </select>
+            )}
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field label="URL">
+            {(p) => <input {...p} className="input mono" type="url" value={draft.url} onChange={(e) => update({ url: e.target.value })} placeholder="https://mcp.example.com/mcp" required />}
+          </Field>
+          <Field label="Headers" hint="Name: value per line, not secret. Put tokens under Secrets below.">
+            {(p) => <textarea {...p} className="textarea mono" rows={2} value={draft.pairs} onChange={(e) => update({ pairs: e.target.value })} />}
+          </Field>
+          <fieldset className="field field-wide">
+            <legend className="field-label">Sign-in (OAuth)</legend>
+            <p className="field-hint">
+              A server that asks for a sign-in gets a Sign in button; MCP Tray registers itself with its authorization server. Fill these in only if that server offers no
+              registration and you registered a client there (redirect URI http://127.0.0.1/callback).
+            </p>
+            <div className="form-grid">
+              <Field label="Client id">
+                {(p) => <input {...p} className="input mono" value={draft.oauthClientId} onChange={(e) => update({ oauthClientId: e.target.value })} autoComplete="off" />}
+              </Field>
+              <Field label="Client secret" hint="Stored in the OS keychain; leave empty for a public client.">
+                {(p) => <input {...p} className="input mono" type="password" autoComplete="new-password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} />}
+              </Field>
+              <Field label="Scopes" hint="Space-separated; only when the server does not say which.">
+                {(p) => <input {...p} className="input mono" value={draft.oauthScopes} onChange={(e) => update({ oauthScopes: e.target.value })} />}
+              </Field>
+            </div>
+          </fieldset>
+        </>
+      )}
+      <Field label="Startup">
+        {(p) => (
+          <select {...p} className="select" value={draft.startup} onChange={(e) => update({ startup: e.target.value as ServerDraft['startup'] })}>
+            <option value="eager">With the hub</option>
+            <option value="on-demand">On demand (at first call)</option>
+          </select>
         )}
-        <Field label="Startup">
-          {(p) => (
-            <select {...p} className="select" value={draft.startup} onChange={(e) => update({ startup: e.target.value as ServerDraft['startup'] })}>
-              <option value="eager">With the hub</option>
-              <option value="on-demand">On demand (at first call)</option>
-            </select>
-          )}
-        </Field>
-        <FieldsSecretRows kind={stdio ? 'env' : 'header'} rows={secrets} onChange={setSecrets} />
-        {error && (
-          <p className="callout callout-danger field-wide" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      </Field>
+      <FieldsSecretRows kind={stdio ? 'env' : 'header'} rows={secrets} onChange={setSecrets} />
+      {error && (
+        <p className="callout callout-danger field-wide" role="alert">
+          {error}
+        </p>
+      )}
+    </DialogForm>
   );
 }

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { control } from '../../../api/control-client.ts';
 import type { SecretInfo, ServerStatus } from '../../../api/contract-types.ts';
-import { Dialog } from '../../../common/components/dialog.tsx';
+import { DialogForm } from '../../../common/components/dialog-form.tsx';
 import { useAction } from '../../../common/hooks/use-action.ts';
 
 export function DialogFormSecret({ server, secret, onClose }: { readonly server: ServerStatus; readonly secret: SecretInfo; readonly onClose: () => void }) {
@@ -18,51 +18,36 @@ export function DialogFormSecret({ server, secret, onClose }: { readonly server:
   }, `${secret.name} saved to the keychain`);
 
   return (
-    <Dialog
+    <DialogForm
       title={`${secret.set ? 'Replace' : 'Set'} ${secret.name}`}
       onClose={onClose}
       size="small"
       initialFocus={input}
       testId="secret-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="secret-form" className="btn btn-primary" disabled={save.busy || !hasValue}>
-            Save to keychain
-          </button>
-        </>
-      }
+      submitLabel="Save to keychain"
+      submitDisabled={save.busy || !hasValue}
+      onSubmit={() => void save.run()}
+      formClassName="stack"
+      autoComplete="off"
     >
-      <form
-        id="secret-form"
-        className="stack"
-        autoComplete="off"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save.run();
-        }}
-      >
-        <p className="muted">
-          The {secret.kind === 'env' ? 'environment variable' : 'header'} {secret.name} of {server.name}. It is stored in the OS keychain and never shown again.
-        </p>
-        <div className="field">
-          <label htmlFor="secret-value" className="field-label">
-            Value
-          </label>
-          <input
-            id="secret-value"
-            ref={input}
-            className="input mono"
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            onChange={(e) => setHasValue(e.target.value.length > 0)}
-            data-testid="secret-value"
-          />
-        </div>
-      </form>
-    </Dialog>
+      <p className="muted">
+        The {secret.kind === 'env' ? 'environment variable' : 'header'} {secret.name} of {server.name}. It is stored in the OS keychain and never shown again.
+      </p>
+      <div className="field">
+        <label htmlFor="secret-value" className="field-label">
+          Value
+        </label>
+        <input
+          id="secret-value"
+          ref={input}
+          className="input mono"
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          onChange={(e) => setHasValue(e.target.value.length > 0)}
+          data-testid="secret-value"
+        />
+      </div>
+    </DialogForm>
   );
 }
