@@ -14,7 +14,7 @@ import { StdioClientTransport } from 'mcp-sdk-1-0/client/stdio.js';
 import type { Transport } from 'mcp-sdk-1-0/shared/transport.js';
 import { CallToolResultSchema, type JSONRPCMessage } from 'mcp-sdk-1-0/types.js';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
-import { MAX_SESSIONS_PER_CLIENT } from '../../electron/hub/gateway/http-endpoint.ts';
+import { MAX_BODY_BYTES, MAX_SESSIONS_PER_CLIENT } from '../../electron/hub/gateway/http-endpoint.ts';
 import { BIN, NODE, REPO, cli, cliJson, clientToken, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
 const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
@@ -271,7 +271,7 @@ describe('the HTTP+SSE endpoint\'s guards', () => {
     session.close();
   });
 
-  it('answers malformed JSON with a JSON-RPC parse error (400) and the session and hub still serve', async () => {
+  it('answers malformed JSON with a JSON-RPC parse error (400), a wrong type 415, a body over the limit 413, and the session and hub still serve', async () => {
     const session = await openStream(tokenA);
     const broken = await post(session.postUrl, tokenA, '{"jsonrpc": "2.0", "id": 1, "method": "initia');
     expect(broken.status).toBe(400);
@@ -279,6 +279,23 @@ describe('the HTTP+SSE endpoint\'s guards', () => {
     const batch = await post(session.postUrl, tokenA, `[${initialize()}]`);
     expect(batch.status).toBe(400);
     expect(((await batch.json()) as { error: { code: number } }).error.code).toBe(-32600);
+
+    expect((await post(session.postUrl, tokenA, initialize(), { 'Content-Type': 'text/plain' })).status).toBe(415);
+    // Over the body limit by its declared length: refused before it is read.
+    const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(session.postUrl, { method: 'POST', headers: { Authorization: `Bearer ${tokenA}`, 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      });
+      req.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+      req.write('{"jsonrpc":"2.0"');
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ jsonrpc: '2.0', error: { code: -32600 } });
 
     expect((await post(session.postUrl, tokenA, initialize(3))).status).toBe(202);
     const answer = await waitFor('the initialize answer on the stream', () => {
