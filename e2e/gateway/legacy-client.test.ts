@@ -2,8 +2,9 @@
 // its stdio transport runs `mcp-tray bridge`, and its HTTP transport is the older HTTP+SSE one
 // (GET /sse, then POST /messages?sessionId=…), which the hub serves beside /mcp (docs/gateway.md).
 // Both negotiate 2024-11-05, list and call tools, get progress and an image, wait for an approval
-// in ask mode (approved once, denied once), and show in `status` with that version. Then the
-// HTTP+SSE endpoint's guards, with raw requests as a misbehaving client sends them.
+// in ask mode (approved once, denied once) that lands in the call log, and show in `status` with
+// that version. Then the HTTP+SSE endpoint's guards, with raw requests as a misbehaving client
+// sends them.
 import path from 'node:path';
 import { request } from 'node:http';
 import { EventSource } from 'eventsource';
@@ -13,6 +14,7 @@ import { SSEClientTransport } from 'mcp-sdk-1-0/client/sse.js';
 import { StdioClientTransport } from 'mcp-sdk-1-0/client/stdio.js';
 import type { Transport } from 'mcp-sdk-1-0/shared/transport.js';
 import { CallToolResultSchema, type JSONRPCMessage } from 'mcp-sdk-1-0/types.js';
+import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
 import { MAX_BODY_BYTES, MAX_SESSIONS_PER_CLIENT } from '../../electron/hub/gateway/http-endpoint.ts';
 import { BIN, NODE, REPO, cli, cliJson, clientToken, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
@@ -161,7 +163,7 @@ describe('a 1.0.x SDK client (2024-11-05) by the bridge and by HTTP+SSE', () => 
     }
   });
 
-  it('holds a write for approval in ask mode: approved, it runs; denied, it never reaches the server', async () => {
+  it('holds a write for approval in ask mode: approved, it runs; denied, it never reaches the server; both in the call log', async () => {
     const counter = async (ide: Ide) => (await call(ide, 'peek', {})).content?.[0]?.text;
     const decide = async (ide: Ide, verb: 'approve' | 'deny') => {
       const pending = call(ide, 'bump', { by: 1 });
@@ -182,6 +184,15 @@ describe('a 1.0.x SDK client (2024-11-05) by the bridge and by HTTP+SSE', () => 
       expect(denied.content?.[0]?.text, ide.id).toMatch(/denied/);
       expect(await counter(ide), ide.id).toBe(after);
     }
+    // The same call log as any client's: each decision with the client and the way it came in.
+    const entries = await waitFor('both decisions of both clients in the log', async () => {
+      const log = await cli(dataDir, ['log', '--export', 'jsonl']);
+      const rows = log.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogEntry).filter((e) => e.target === 'bump');
+      return rows.length >= 2 * ides.length ? rows : undefined;
+    });
+    expect(entries.map((e) => [e.clientId, e.transport, e.decision]).sort()).toEqual(
+      ides.flatMap((ide) => [[ide.id, ide.transport, 'approved-once'], [ide.id, ide.transport, 'denied-user']]).sort(),
+    );
   });
 });
 
