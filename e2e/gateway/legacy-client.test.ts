@@ -275,6 +275,9 @@ describe('the HTTP+SSE endpoint\'s guards', () => {
     const unknown = await post(`${origin}/messages?sessionId=00000000-0000-0000-0000-000000000000`, tokenA, initialize());
     expect(unknown.status).toBe(404);
     expect((await post(`${origin}/messages`, tokenA, initialize())).status).toBe(400);
+    // Its id names no /mcp session, even for its owner.
+    const sessionId = new URL(session.postUrl).searchParams.get('sessionId')!;
+    expect((await post(`${origin}/mcp`, tokenA, initialize(), { Accept: 'application/json, text/event-stream', 'Mcp-Session-Id': sessionId })).status).toBe(404);
     // The owner's own POST still works, and nothing B sent reached the session.
     expect((await post(session.postUrl, tokenA, initialize(7))).status).toBe(202);
     await waitFor('the answer to the owner\'s initialize', () => session.text().includes('"id":7'));

@@ -59,10 +59,6 @@ export class LegacySseEndpoint {
     return serve();
   }
 
-  sessionCount(): number {
-    return this.#sessions.size;
-  }
-
   /** GET /sse: a new session, its stream held open until the client or the hub closes it. */
   async #open(clientId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!req.headers.accept?.includes('text/event-stream')) return jsonRpcError(res, 406, -32000, 'Not Acceptable: Client must accept text/event-stream');
