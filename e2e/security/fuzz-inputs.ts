@@ -25,7 +25,7 @@ function randomBytes(random: Random, length: number): Buffer {
   return bytes;
 }
 
-const ROUTES = ['/', '/api/call', '/api/events', '/api/', '/api/x', '/mcp', '/mcp/', '/login', '/index.html', '/assets/', '/favicon.ico', '//', ''];
+const ROUTES = ['/', '/api/call', '/api/events', '/api/', '/api/x', '/mcp', '/mcp/', '/sse', '/messages', '/login', '/index.html', '/assets/', '/favicon.ico', '//', ''];
 
 /** Percent-encodings that are malformed, overlong, or decode to something a path must not contain. */
 const BAD_ESCAPES = ['%E0%A4%A', '%', '%%', '%zz', '%0', '%00', '%C0%AF', '%C0%AE%C0%AE/', '%2e%2e/', '%2F', '%5C', '%FF', '%ED%A0%80', '%F4%90%80%80', '%u0041', '%E2%82', '%25', '%0d%0a', '%7f'];
@@ -183,7 +183,7 @@ export function fetchRequest(random: Random): FetchRequest {
   if (int(random, 2) === 0) headers.accept = pick(random, ['application/json, text/event-stream', 'text/event-stream', '*/*', 'text/html']);
   if (int(random, 3) === 0) headers['mcp-session-id'] = pick(random, ['x', '00000000-0000-0000-0000-000000000000', 'a'.repeat(500)]);
   if (int(random, 4) === 0) headers.origin = pick(random, ['http://evil.example', 'null', 'http://127.0.0.1:1']);
-  const path = int(random, 3) === 0 ? fuzzPath(random) : pick(random, ['/api/call', '/mcp', '/api/events', '/', '/login?code=' + 'c'.repeat(int(random, 64))]);
+  const path = int(random, 3) === 0 ? fuzzPath(random) : pick(random, ['/api/call', '/mcp', '/api/events', '/', '/login?code=' + 'c'.repeat(int(random, 64)), '/sse', '/messages?sessionId=x']);
   return {
     path,
     method,

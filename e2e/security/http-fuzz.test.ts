@@ -1,7 +1,8 @@
 // No request ends the hub: thousands of malformed paths, percent-encodings, headers (huge,
 // duplicated, invalid characters, lying Content-Length, chunked garbage), methods and bodies against
-// /, /api/*, /login and /mcp, sent over raw TCP sockets (bytes that are not even HTTP) and with
-// fetch (odd but well-formed, with and without credentials, event streams dropped mid-way), plus
+// /, /api/*, /login, /mcp and the HTTP+SSE paths (/sse, /messages), sent over raw TCP sockets
+// (bytes that are not even HTTP) and with fetch (odd but well-formed, with and without credentials,
+// event streams dropped mid-way), plus
 // garbage on the local socket. After every batch a valid request of each kind must still succeed,
 // and the hub's RSS at the end must be within 20 % of where it was after a warm-up. Seeded, so a
 // failure can be replayed.
@@ -141,7 +142,7 @@ describe('the hub survives malformed input on every listener', () => {
     }
     for (let i = 0; i < FETCH_PER_BATCH; i++) {
       const request = fetchRequest(random);
-      const credentials = random() < 0.5 ? (request.path.startsWith('/mcp') ? { authorization: `Bearer ${mcpToken}` } : ui.headers) : {};
+      const credentials = random() < 0.5 ? (/^\/(mcp|sse|messages)/.test(request.path) ? { authorization: `Bearer ${mcpToken}` } : ui.headers) : {};
       tasks.push(async () => {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), request.abortAfterMs);

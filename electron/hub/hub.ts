@@ -15,6 +15,7 @@ import { HubEvents } from './events.ts';
 import { ClientTokens } from './gateway/client-tokens.ts';
 import { createClientsFeature, type ClientsFeature } from './clients/clients-feature.ts';
 import { HttpMcpEndpoint } from './gateway/http-endpoint.ts';
+import { LegacySseEndpoint } from './gateway/legacy-sse-endpoint.ts';
 import { HttpControlCarrier } from './control/http-carrier.ts';
 import { startHttpServer, type HubHttpServer } from './http/http-server.ts';
 import { UiAuth } from './http/ui-auth.ts';
@@ -338,7 +339,8 @@ export class Hub {
     hub.#ui = ui;
     hub.#carrier = new HttpControlCarrier(hub.dispatcher, (listener) => hub.events.subscribe(listener), ui);
     try {
-      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, control: hub.#carrier, ui, uiDir: options.uiDir, report: hub.report });
+      const legacySse = new LegacySseEndpoint(hub.#gateway, hub.#clientTokens, hub.#mcpEndpoint);
+      hub.#http = await startHttpServer(options.port ?? hub.settings.get().port, { mcp: hub.#mcpEndpoint, legacySse, control: hub.#carrier, ui, uiDir: options.uiDir, report: hub.report });
     } catch (error) {
       // HTTP is optional: IDEs reach the hub through the bridge on the socket, and status says why
       // the MCP endpoint and the web UI are missing.

@@ -20,8 +20,15 @@ export const MAX_SESSIONS_PER_CLIENT = 16;
 export const MAX_SESSIONS = 128;
 const REAP_EVERY_MS = 60_000;
 
+/** What the caps and the idle reaper need of a session; sessions of the legacy HTTP+SSE endpoint have it too. */
+export interface CappedTransport {
+  readonly pending: number;
+  readonly lastAnswered: number;
+  close(): Promise<void>;
+}
+
 interface HttpSession {
-  readonly transport: HttpSessionTransport;
+  readonly transport: HttpSessionTransport | CappedTransport;
   readonly clientId: string;
   lastActivity: number;
 }
@@ -94,6 +101,20 @@ export class HttpMcpEndpoint {
     jsonRpcError(res, 405, -32600, `Method ${req.method} is not allowed on /mcp`);
   }
 
+  /**
+   * Takes a session of the legacy HTTP+SSE endpoint (legacy-sse-endpoint.ts) under the same caps and
+   * idle reaping as the sessions here; false when there is no room. It stays until `release`.
+   */
+  adopt(sessionId: string, clientId: string, transport: CappedTransport): boolean {
+    if (!this.#makeRoom(clientId)) return false;
+    this.#sessions.set(sessionId, { transport, clientId, lastActivity: Date.now() });
+    return true;
+  }
+
+  release(sessionId: string): void {
+    if (!(this.#sessions.get(sessionId)?.transport instanceof HttpSessionTransport)) this.#sessions.delete(sessionId);
+  }
+
   sessionCount(): number {
     return this.#sessions.size;
   }
@@ -155,9 +176,10 @@ export class HttpMcpEndpoint {
   }
 
   /** The session for an id, if it exists and belongs to this client; otherwise answers and returns undefined. */
-  #session(sessionId: string, clientId: string, res: ServerResponse): HttpSession | undefined {
+  #session(sessionId: string, clientId: string, res: ServerResponse): (HttpSession & { transport: HttpSessionTransport }) | undefined {
     const session = this.#sessions.get(sessionId);
-    if (!session) {
+    // An adopted HTTP+SSE session is not one of /mcp.
+    if (!session || !(session.transport instanceof HttpSessionTransport)) {
       jsonRpcError(res, 404, -32001, 'Session not found; start a new session with initialize');
       return undefined;
     }
@@ -166,7 +188,7 @@ export class HttpMcpEndpoint {
       return undefined;
     }
     session.lastActivity = Date.now();
-    return session;
+    return session as HttpSession & { transport: HttpSessionTransport };
   }
 
   #reapIdle(): void {
@@ -176,7 +198,7 @@ export class HttpMcpEndpoint {
 }
 
 /** Drops the rest of a refused body, up to a bound; past it the connection is closed. */
-function discardBody(req: IncomingMessage): void {
+export function discardBody(req: IncomingMessage): void {
   let dropped = 0;
   req.on('data', (chunk: Buffer) => {
     dropped += chunk.length;

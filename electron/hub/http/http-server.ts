@@ -1,6 +1,7 @@
 // The hub's one HTTP listener on 127.0.0.1 (docs/gateway.md): /mcp for MCP clients (per-client bearer
-// tokens), /login to turn a one-time sign-in link into a UI session, /api for the signed-in browser
-// UI, everything else the UI's static files. Host and Origin are checked before any route. No
+// tokens), /sse and /messages for clients of the older HTTP+SSE transport (the same tokens), /login
+// to turn a one-time sign-in link into a UI session, /api for the signed-in browser UI, everything
+// else the UI's static files. Host and Origin are checked before any route. No
 // request may end the process: a malformed target is answered 400, a route that throws
 // (synchronously or not) 500, a request Node cannot parse gets Node's own 400/431, and errors on the
 // request, response or socket are contained (see util/last-resort.ts).
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { HttpControlCarrier } from '../control/http-carrier.ts';
 import type { HttpMcpEndpoint } from '../gateway/http-endpoint.ts';
 import { jsonRpcError } from '../gateway/http-endpoint.ts';
+import { LegacySseEndpoint } from '../gateway/legacy-sse-endpoint.ts';
 import { guarded, isPeerGone, type ErrorReporter } from '../util/last-resort.ts';
 import { collectWhenIdleAfterBurst } from '../util/release-memory.ts';
 import { handleLogin } from './login-route.ts';
@@ -24,6 +26,8 @@ export interface HubHttpServer {
 
 export interface HttpRoutes {
   readonly mcp: HttpMcpEndpoint;
+  /** The deprecated HTTP+SSE transport at /sse and /messages. */
+  readonly legacySse: LegacySseEndpoint;
   readonly control: HttpControlCarrier;
   /** The web UI's sign-in and sessions; told the port once the server listens. */
   readonly ui: UiAuth;
@@ -45,7 +49,7 @@ export function requestUrl(target: string | undefined): URL | undefined {
 }
 
 export async function startHttpServer(port: number, routes: HttpRoutes): Promise<HubHttpServer> {
-  const { mcp, control, ui, uiDir, report } = routes;
+  const { mcp, legacySse, control, ui, uiDir, report } = routes;
   let origins = new Set<string>();
 
   const failed = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
@@ -68,6 +72,7 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
       return Promise.resolve();
     }
     if (url.pathname === '/mcp') return mcp.handle(req, res);
+    if (LegacySseEndpoint.serves(url.pathname)) return legacySse.handle(req, res, url);
     if (url.pathname.startsWith('/api/')) return control.handle(req, res, url);
     if (url.pathname === '/login') return handleLogin(req, res, url, ui);
     serveStaticUi(req, res, url, uiDir);
