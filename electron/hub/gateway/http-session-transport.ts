@@ -210,8 +210,9 @@ export class HttpSessionTransport implements Transport {
     if (exchange.stream) {
       res.end();
     } else if (!res.destroyed) {
-      const body = Buffer.from(JSON.stringify(exchange.batch ? exchange.held : exchange.held[0]), 'utf8');
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'mcp-session-id': this.sessionId });
+      // A string body goes out in one write with the headers (a Buffer would be a second chunk).
+      const body = JSON.stringify(exchange.batch ? exchange.held : exchange.held[0]);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'mcp-session-id': this.sessionId });
       res.end(body);
     }
     this.#finish(exchange);
