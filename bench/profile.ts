@@ -1,4 +1,4 @@
-// `node bench/profile.ts [direct|bridge|http|supergateway ...]`: where the time of one echo call
+// `node bench/profile.ts [direct|bridge|http|supergateway|floor ...]`: where the time of one echo call
 // goes, per process. Wall-clock figures on a shared 2-vCPU machine move with the neighbours' load;
 // CPU time per call (user + system, read from /proc for every process on the path) moves much
 // less, so a change to the hot path shows here first. PROFILE_CALLS sets the number of calls;
@@ -11,7 +11,7 @@ import type { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdi
 import { cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { descendants } from './lib/clients-memory.ts';
-import { EVERYTHING, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { EVERYTHING, direct, httpClient, startHttpFloor, startSupergateway } from './lib/paths.ts';
 import { summarize } from './lib/stats.ts';
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 5000);
@@ -106,6 +106,16 @@ try {
       const client = await httpClient(url, { Authorization: `Bearer ${await clientToken(dataDir, 'profile-http')}` });
       opened.push(client);
       await measure('http', client, { hub: hubPid, server: server() });
+    } else if (mode === 'floor') {
+      // The SDK's HTTP client against a do-nothing server: the client's own HTTP cost.
+      const floor = await startHttpFloor();
+      try {
+        const client = await httpClient(floor.url);
+        await measure('http floor', client, { server: floor.pid });
+        await client.close();
+      } finally {
+        floor.stop();
+      }
     } else if (mode === 'supergateway') {
       const gateway = await startSupergateway([EVERYTHING, 'stdio']);
       try {
