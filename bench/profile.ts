@@ -1,23 +1,37 @@
-// `node bench/profile.ts [direct|bridge|http|supergateway ...]`: where the time of one echo call
+// `node bench/profile.ts [direct|bridge|http|supergateway|floor ...]`: where the time of one echo call
 // goes, per process. Wall-clock figures on a shared 2-vCPU machine move with the neighbours' load;
 // CPU time per call (user + system, read from /proc for every process on the path) moves much
 // less, so a change to the hot path shows here first. PROFILE_CALLS sets the number of calls;
 // PROFILE_CPU_PROF=DIR also writes a V8 CPU profile of the hub into DIR.
 // Run it under the bench's keychain like `npm run bench` does (see docs/benchmarks.md).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { descendants } from './lib/clients-memory.ts';
-import { EVERYTHING, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { EVERYTHING, direct, httpClient, startHttpFloor, startSupergateway } from './lib/paths.ts';
 import { summarize } from './lib/stats.ts';
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 5000);
-const TICK_US = 1e6 / 100; // USER_HZ: /proc counts CPU time in ticks of 10 ms
+const TICK_US = 1e6 / 100; // USER_HZ: /proc/PID/stat counts CPU time in ticks of 10 ms
 
+/** CPU time of a process so far: nanoseconds on CPU summed over its threads (schedstat), else stat's ticks. */
 function cpuUs(pid: number): number {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+    if (ns > 0) return ns / 1000;
+  } catch {
+    // no schedstat here: fall back to stat
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -92,6 +106,16 @@ try {
       const client = await httpClient(url, { Authorization: `Bearer ${await clientToken(dataDir, 'profile-http')}` });
       opened.push(client);
       await measure('http', client, { hub: hubPid, server: server() });
+    } else if (mode === 'floor') {
+      // The SDK's HTTP client against a do-nothing server: the client's own HTTP cost.
+      const floor = await startHttpFloor();
+      try {
+        const client = await httpClient(floor.url);
+        await measure('http floor', client, { server: floor.pid });
+        await client.close();
+      } finally {
+        floor.stop();
+      }
     } else if (mode === 'supergateway') {
       const gateway = await startSupergateway([EVERYTHING, 'stdio']);
       try {

@@ -1,5 +1,6 @@
 // `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
-// client (the baseline), the bridge, the hub's HTTP endpoint and supergateway; then throughput of
+// client (the baseline), the bridge, the hub's HTTP endpoint and supergateway, and the same HTTP client
+// against a do-nothing HTTP server (the floor of the client's HTTP stack); then throughput of
 // 16 clients, an 8 MB result, hub start-up and idle memory (the hub's RSS, the PSS of the hub with
 // its bundled servers), the memory of the hub and its servers with 4 clients on a shared and on a
 // per-client server, what one more HTTP session costs, what a sandbox adds to a server's start, and
@@ -16,7 +17,7 @@ import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSett
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { clientsMemory, httpSessionMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
-import { EVERYTHING, TEST_SERVER, direct, httpClient, startSupergateway } from './lib/paths.ts';
+import { EVERYTHING, TEST_SERVER, direct, httpClient, startHttpFloor, startSupergateway } from './lib/paths.ts';
 import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
 import { bridgeRuntime } from './lib/bridge-runtime.ts';
@@ -75,6 +76,15 @@ async function main(): Promise<void> {
     results.latency.bridge = await latency(keep(await connectBridge(dataDir, 'bench')), CALLS);
     results.latency.http = await latency(keep(await httpClient(mcpUrl, auth)), CALLS);
     results.latency.supergateway = await latency(keep(await httpClient(supergateway.url)), CALLS);
+    // The same HTTP client against a server that does nothing: what the client's HTTP stack costs alone.
+    const floor = await startHttpFloor();
+    try {
+      const client = await httpClient(floor.url);
+      results.latency.httpFloor = await latency(client, CALLS);
+      await client.close();
+    } finally {
+      floor.stop();
+    }
 
     log('8 MB result: median of 7 calls per path');
     results.bigResult.direct = await bigResult(keep(await direct([TEST_SERVER])), EIGHT_MB, 7);

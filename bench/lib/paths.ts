@@ -52,6 +52,17 @@ export async function startSupergateway(serverArgs: string[]): Promise<Supergate
   };
 }
 
+/** The do-nothing HTTP MCP server of the floor row (http-floor-server.ts) in a child process. */
+export async function startHttpFloor(): Promise<{ readonly url: string; readonly pid: number; stop(): void }> {
+  const child = spawn(NODE, [path.join(REPO, 'bench', 'lib', 'http-floor-server.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
+    child.once('exit', (code) => reject(new Error(`the HTTP floor server exited (${code ?? 'signal'})`)));
+  });
+  // It exits when its stdin closes.
+  return { url: `http://127.0.0.1:${port}/mcp`, pid: child.pid!, stop: () => child.stdin!.end() };
+}
+
 export async function httpClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'bench-http', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));

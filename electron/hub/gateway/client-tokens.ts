@@ -9,9 +9,11 @@ import type { SettingsStore } from '../settings/store.ts';
 export class ClientTokens {
   readonly #keychain: SecretStore;
   readonly #settings: SettingsStore;
-  /** token → client id, for the clients whose tokens were read from the keychain. */
-  readonly #known = new Map<string, string>();
+  /** token → client id and the token's bytes, for the clients whose tokens were read from the keychain. */
+  readonly #known = new Map<string, { clientId: string; bytes: Buffer }>();
   #loaded: Promise<void> | undefined;
+  /** The keychain has been read (verify needs no wait). */
+  #ready = false;
   readonly #knownSecrets: KnownSecrets | undefined;
 
   constructor(keychain: SecretStore, settings: SettingsStore, knownSecrets?: KnownSecrets) {
@@ -63,21 +65,25 @@ export class ClientTokens {
   /** Deletes the token; requests carrying it are refused from now on. */
   async revoke(clientId: string): Promise<boolean> {
     await this.#load();
-    for (const [token, owner] of this.#known) if (owner === clientId) this.#known.delete(token);
+    for (const [token, owner] of this.#known) if (owner.clientId === clientId) this.#known.delete(token);
     const deleted = await this.#keychain.delete(accounts.client(clientId)).catch(() => false);
     const listed = this.clients().includes(clientId);
     if (listed) this.#settings.update((s) => void (s.httpClients = s.httpClients.filter((c) => c.clientId !== clientId)));
     return deleted || listed;
   }
 
-  /** The client id a bearer token belongs to, or undefined. */
-  async verify(token: string): Promise<string | undefined> {
-    await this.#load();
+  /** The client id a bearer token belongs to, or undefined (a promise only until the keychain has been read). */
+  verify(token: string): string | undefined | Promise<string | undefined> {
+    if (!this.#ready) return this.#load().then(() => this.#match(token));
+    return this.#match(token);
+  }
+
+  /** Compares with every known token, in constant time for tokens of the same length. */
+  #match(token: string): string | undefined {
     const candidate = Buffer.from(token);
     let owner: string | undefined;
-    for (const [known, clientId] of this.#known) {
-      const expected = Buffer.from(known);
-      if (expected.length === candidate.length && timingSafeEqual(expected, candidate)) owner = clientId;
+    for (const { clientId, bytes } of this.#known.values()) {
+      if (bytes.length === candidate.length && timingSafeEqual(bytes, candidate)) owner = clientId;
     }
     return owner;
   }
@@ -90,14 +96,18 @@ export class ClientTokens {
         const token = await this.#keychain.get(accounts.client(clientId)).catch(() => null);
         if (token) this.#remember(token, clientId);
       }
-    })().catch(() => {
-      // A keychain that fails here fails again, visibly, when a token is issued.
-    });
+    })()
+      .catch(() => {
+        // A keychain that fails here fails again, visibly, when a token is issued.
+      })
+      .finally(() => {
+        this.#ready = true;
+      });
     return this.#loaded;
   }
 
   #remember(token: string, clientId: string): void {
-    this.#known.set(token, clientId);
+    this.#known.set(token, { clientId, bytes: Buffer.from(token) });
     this.#knownSecrets?.add(token);
   }
 }

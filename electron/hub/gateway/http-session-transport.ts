@@ -68,7 +68,9 @@ export class HttpSessionTransport implements Transport {
     if (!accept?.includes('application/json') || !accept.includes('text/event-stream')) {
       return this.#refuse(res, 406, -32000, 'Not Acceptable: Client must accept both application/json and text/event-stream');
     }
-    if (!isJsonContentType(req.headers['content-type'])) return this.#refuse(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
+    const type = req.headers['content-type'];
+    // The header every SDK client sends is taken without parsing it.
+    if (type !== 'application/json' && !isJsonContentType(type)) return this.#refuse(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
     const batch = Array.isArray(body);
     const messages = (batch ? body : [body]) as JSONRPCMessage[];
     if (messages.length === 0) return this.#refuse(res, 400, -32600, 'Invalid Request: an empty batch');
@@ -210,8 +212,9 @@ export class HttpSessionTransport implements Transport {
     if (exchange.stream) {
       res.end();
     } else if (!res.destroyed) {
-      const body = Buffer.from(JSON.stringify(exchange.batch ? exchange.held : exchange.held[0]), 'utf8');
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'mcp-session-id': this.sessionId });
+      // A string body goes out in one write with the headers (a Buffer would be a second chunk).
+      const body = JSON.stringify(exchange.batch ? exchange.held : exchange.held[0]);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'mcp-session-id': this.sessionId });
       res.end(body);
     }
     this.#finish(exchange);

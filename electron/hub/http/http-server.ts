@@ -65,6 +65,8 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
       res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: failure.message } }));
       return Promise.resolve();
     }
+    // MCP clients ask for exactly /mcp on every call: no URL to build for them.
+    if (req.url === '/mcp') return mcp.handle(req, res);
     const url = requestUrl(req.url);
     if (!url) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });

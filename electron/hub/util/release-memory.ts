@@ -30,14 +30,20 @@ export function releaseMemorySoon(): void {
 export function collectWhenIdleAfterBurst(threshold = 500, idleMs = 2000): () => void {
   let count = 0;
   let timer: NodeJS.Timeout | undefined;
+  // A request only counts; the timer looks at the count when it fires (idle is then between
+  // idleMs and twice that), so a busy listener does not re-arm a timer per request.
+  const check = (seen: number) => {
+    if (count !== seen) {
+      timer = setTimeout(check, idleMs, count).unref();
+      return;
+    }
+    timer = undefined;
+    if (count < threshold) return;
+    count = 0;
+    releaseMemorySoon();
+  };
   return () => {
     count++;
-    if (timer) return void timer.refresh();
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (count < threshold) return;
-      count = 0;
-      releaseMemorySoon();
-    }, idleMs).unref();
+    timer ??= setTimeout(check, idleMs, count).unref();
   };
 }
