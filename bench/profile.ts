@@ -2,7 +2,8 @@
 // goes, per process. Wall-clock figures on a shared 2-vCPU machine move with the neighbours' load;
 // CPU time per call (user + system, read from /proc for every process on the path) moves much
 // less, so a change to the hot path shows here first. PROFILE_CALLS sets the number of calls;
-// PROFILE_CPU_PROF=DIR also writes a V8 CPU profile of the hub into DIR.
+// PROFILE_CPU_PROF=DIR also writes a V8 CPU profile of the hub into DIR; PROFILE_DISTINCT=1 makes
+// every call's text new, so the call log's secret scan runs on each (a repeated text skips it).
 // Run it under the bench's keychain like `npm run bench` does (see docs/benchmarks.md).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,7 +43,9 @@ function cpuUs(pid: number): number {
 }
 
 async function measure(label: string, client: Client, pids: Record<string, number>): Promise<void> {
-  const call = () => client.callTool({ name: 'echo', arguments: { message: 'benchmark' } });
+  // PROFILE_DISTINCT=1: every call sends a text never sent before (no call-log scan is skipped).
+  let n = 0;
+  const call = () => client.callTool({ name: 'echo', arguments: { message: process.env.PROFILE_DISTINCT ? `benchmark ${n++}` : 'benchmark' } });
   for (let i = 0; i < 300; i++) await call();
   // PROFILE_STRACE=DIR: count each process's system calls over the measured calls (strace -c).
   const traceDir = process.env.PROFILE_STRACE;

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { redactFound } from '../secrets/secret-scan.ts';
 import { KnownSecrets, REDACTED, isSecretKey, redactArguments, redactText, summarizeResult } from './redact.ts';
+
+// The real scan, watched: a repeated clean text must not be scanned again.
+vi.mock('../secrets/secret-scan.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../secrets/secret-scan.ts')>();
+  return { ...real, redactFound: vi.fn(real.redactFound) };
+});
 
 const known = (...values: string[]) => {
   const secrets = new KnownSecrets();
@@ -62,5 +69,29 @@ describe('call-log redaction', () => {
     const secrets = known('postgres://app:T0pS3cretDb@db.example/app');
     secrets.delete('postgres://app:T0pS3cretDb@db.example/app');
     expect(secrets.scrub('T0pS3cretDb')).toBe('T0pS3cretDb');
+  });
+});
+
+describe('call-log redaction of a text seen before', () => {
+  it('still redacts a secret shape in a repeated text', () => {
+    const text = 'call with api_key=repeatedSecretValue42';
+    for (let i = 0; i < 3; i++) expect(redactText(text, known())).not.toContain('repeatedSecretValue42');
+  });
+
+  it('redacts a known secret added after the text was first logged clean', () => {
+    const text = 'the deploy key is plain-looking-value-77';
+    const secrets = known();
+    expect(redactText(text, secrets)).toBe(text);
+    expect(redactText(text, secrets)).toBe(text);
+    secrets.add('plain-looking-value-77');
+    expect(redactText(text, secrets)).toBe(`the deploy key is ${REDACTED}`);
+  });
+
+  it('scans a repeated clean text once', () => {
+    const text = 'a text logged twice';
+    vi.mocked(redactFound).mockClear();
+    redactText(text, known());
+    redactText(text, known());
+    expect(vi.mocked(redactFound).mock.calls.filter(([scanned]) => scanned === text)).toHaveLength(1);
   });
 });

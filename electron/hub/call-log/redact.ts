@@ -4,6 +4,7 @@
 // become "[redacted]", in arguments, targets (a resource URI), previews and errors. Arguments and
 // previews are capped so one huge call cannot bloat the log.
 import { redactFound } from '../secrets/secret-scan.ts';
+import { CleanTexts } from './clean-texts.ts';
 
 export const REDACTED = '[redacted]';
 const MAX_STRING = 2000;
@@ -84,9 +85,16 @@ function variantsOf(value: string): string[] {
   return [...variants];
 }
 
+/** Texts found free of secret shapes before (after known secrets were scrubbed): not scanned again. */
+const cleanTexts = new CleanTexts();
+
 /** A text for the log: known secrets and secret-shaped values redacted. */
 export function redactText(text: string, secrets: KnownSecrets): string {
-  return redactFound(secrets.scrub(text), REDACTED);
+  const scrubbed = secrets.scrub(text);
+  if (cleanTexts.has(scrubbed)) return scrubbed;
+  const redacted = redactFound(scrubbed, REDACTED);
+  if (redacted === scrubbed) cleanTexts.add(scrubbed);
+  return redacted;
 }
 
 export function redactArguments(value: unknown, secrets: KnownSecrets): unknown {

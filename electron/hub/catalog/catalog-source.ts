@@ -58,10 +58,9 @@ export function checkRecords(records: readonly RegistryRecord[], registry: strin
   return { entries, skipped };
 }
 
-const SNAPSHOT = checkRecords(
-  snapshot.servers.map((server) => ({ server })),
-  OFFLINE_SNAPSHOT_SOURCE,
-);
+/** The offline snapshot, checked when first needed (checking compiles the schema: not at start-up). */
+let checkedSnapshot: { entries: Entry[]; skipped: Skipped[] } | undefined;
+const offlineSnapshot = () => (checkedSnapshot ??= checkRecords(snapshot.servers.map((server) => ({ server })), OFFLINE_SNAPSHOT_SOURCE));
 
 export class CatalogSource {
   readonly #options: SourceOptions;
@@ -118,16 +117,16 @@ export class CatalogSource {
 
   /** The snapshot's entry; without `entry` when the snapshot does not have it. */
   #snapshotEntry(name: string, version: string, registryUrl: string, reason: string): Origin & { entry?: Entry } {
-    const entry = SNAPSHOT.entries.find((e) => e.server.name === name && (version === 'latest' || e.server.version === version));
+    const entry = offlineSnapshot().entries.find((e) => e.server.name === name && (version === 'latest' || e.server.version === version));
     return { ...this.#offlineOrigin(registryUrl, reason), ...(entry ? { entry } : {}) };
   }
 
   #offline(query: string | undefined, offset: number, reason: string): SearchPage {
     const needle = query?.trim().toLowerCase() ?? '';
-    const matching = SNAPSHOT.entries.filter((e) => !needle || [e.server.name, e.server.title ?? '', e.server.description].some((text) => text.toLowerCase().includes(needle)));
+    const matching = offlineSnapshot().entries.filter((e) => !needle || [e.server.name, e.server.title ?? '', e.server.description].some((text) => text.toLowerCase().includes(needle)));
     const entries = matching.slice(offset, offset + PAGE_LIMIT);
     const next = offset + PAGE_LIMIT < matching.length ? `${OFFLINE_CURSOR}${offset + PAGE_LIMIT}` : undefined;
-    return { ...this.#offlineOrigin(this.registryUrl, reason), entries, skipped: offset === 0 ? SNAPSHOT.skipped : [], nextCursor: next };
+    return { ...this.#offlineOrigin(this.registryUrl, reason), entries, skipped: offset === 0 ? offlineSnapshot().skipped : [], nextCursor: next };
   }
 
   #offlineOrigin(registryUrl: string, reason: string): Origin {
