@@ -65,6 +65,19 @@ describe('HTTP session limits', () => {
     expect((await httpSessions()).filter((s) => s.id === 'per-token')).toHaveLength(MAX_SESSIONS_PER_CLIENT);
   });
 
+  it('a session the client ended with DELETE no longer counts: opening and ending many leaves a live one alone', async () => {
+    const token = await clientToken(dataDir, 'deleting');
+    const live = await open(token);
+    for (let i = 0; i < MAX_SESSIONS_PER_CLIENT + 4; i++) {
+      const id = await open(token);
+      const res = await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Mcp-Session-Id': id } });
+      expect(res.status).toBe(200);
+    }
+    // Ended sessions left behind would fill the cap, and the live one (least recently used) would be closed for room.
+    expect((await post(token, ping, live)).status).toBe(200);
+    expect((await httpSessions()).filter((s) => s.id === 'deleting')).toHaveLength(1);
+  });
+
   it(`keeps at most ${MAX_SESSIONS} sessions in all`, async () => {
     const tokens = await Promise.all(Array.from({ length: Math.ceil(MAX_SESSIONS / MAX_SESSIONS_PER_CLIENT) + 1 }, (_, i) => clientToken(dataDir, `many-${i}`)));
     for (const token of tokens) for (let i = 0; i < MAX_SESSIONS_PER_CLIENT; i++) await open(token);

@@ -140,9 +140,10 @@ export class HttpMcpEndpoint {
     // Counted from the start, so a burst of initialize requests cannot get past the caps.
     const session: HttpSession = { transport, clientId, lastActivity: Date.now() };
     this.#sessions.set(sessionId, session);
-    transport.onclose = () => {
+    // Not `onclose`: the call lane in front of the transport takes that for itself.
+    transport.whenClosed(() => {
       if (this.#sessions.get(sessionId) === session) this.#sessions.delete(sessionId);
-    };
+    });
     let taken = false;
     try {
       await this.#gateway.connect(transport, { clientId, label: clientLabel(clientId), transport: 'http' }, sessionId);

@@ -47,6 +47,7 @@ export class HttpSessionTransport implements Transport {
   #closed = false;
   readonly #byRequest = new Map<RequestId, Exchange>();
   #standalone: { res: ServerResponse; keepAlive: NodeJS.Timeout } | undefined;
+  readonly #closedListeners: Array<() => void> = [];
 
   constructor(sessionId: string) {
     this.sessionId = sessionId;
@@ -182,7 +183,13 @@ export class HttpSessionTransport implements Transport {
       this.#standalone.res.end();
       this.#standalone = undefined;
     }
+    for (const listener of this.#closedListeners) listener();
     this.onclose?.();
+  }
+
+  /** Runs when the session ends, whoever ends it (the SDK and the call lane take `onclose` for themselves). */
+  whenClosed(listener: () => void): void {
+    this.#closedListeners.push(listener);
   }
 
   #dispatch(messages: JSONRPCMessage[]): void {
