@@ -1,6 +1,7 @@
 // `npm run bench`: one run that measures, side by side on the same upstream, a direct stdio
 // client (the baseline), the bridge, the hub's HTTP endpoint and supergateway, and the same HTTP client
-// against a do-nothing HTTP server (the floor of the client's HTTP stack); then throughput of
+// against a do-nothing HTTP server (the floor of the client's HTTP stack), and the bridge path's hops
+// through do-nothing relays (the floor of three process hops); then throughput of
 // 16 clients, an 8 MB result, hub start-up and idle memory (the hub's RSS, the PSS of the hub with
 // its bundled servers), the memory of the hub and its servers with 4 clients on a shared and on a
 // per-client server, what one more HTTP session costs, what a sandbox adds to a server's start, and
@@ -17,7 +18,7 @@ import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSett
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { clientsMemory, httpSessionMemory } from './lib/clients-memory.ts';
 import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
-import { EVERYTHING, TEST_SERVER, direct, httpClient, startHttpFloor, startSupergateway } from './lib/paths.ts';
+import { EVERYTHING, TEST_SERVER, direct, httpClient, startHttpFloor, startRelayFloor, startSupergateway } from './lib/paths.ts';
 import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
 import { bridgeRuntime } from './lib/bridge-runtime.ts';
@@ -84,6 +85,15 @@ async function main(): Promise<void> {
       await client.close();
     } finally {
       floor.stop();
+    }
+    // The bridge path's three hops through processes that only pass bytes: what the hops alone cost.
+    const relays = await startRelayFloor(dataDir, [EVERYTHING, 'stdio']);
+    try {
+      const client = await relays.connect();
+      results.latency.bridgeFloor = await latency(client, CALLS);
+      await client.close();
+    } finally {
+      relays.stop();
     }
 
     log('8 MB result: median of 7 calls per path');

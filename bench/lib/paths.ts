@@ -63,6 +63,29 @@ export async function startHttpFloor(): Promise<{ readonly url: string; readonly
   return { url: `http://127.0.0.1:${port}/mcp`, pid: child.pid!, stop: () => child.stdin!.end() };
 }
 
+const RELAY_FLOOR = path.join(REPO, 'bench', 'lib', 'relay-floor.ts');
+
+/**
+ * The bridge floor row's do-nothing relays (relay-floor.ts): a hub relay in a child process serving
+ * `serverArgs` (run by Node) on a socket in `dir`, and `connect()` for a client through a bridge relay.
+ */
+export async function startRelayFloor(dir: string, serverArgs: string[]): Promise<{ connect(): Promise<Client>; stop(): void }> {
+  const socket = path.join(dir, 'relay-floor.sock');
+  const hub = spawn(NODE, [RELAY_FLOOR, 'hub', socket, '--', NODE, ...serverArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    hub.stdout!.once('data', () => resolve());
+    hub.once('exit', (code) => reject(new Error(`the relay floor exited (${code ?? 'signal'})`)));
+  });
+  return {
+    async connect() {
+      const client = new Client({ name: 'bench-relay-floor', version: '1' });
+      await client.connect(new StdioClientTransport({ command: NODE, args: [RELAY_FLOOR, 'bridge', socket], stderr: 'pipe' }));
+      return client;
+    },
+    stop: () => hub.stdin!.end(),
+  };
+}
+
 export async function httpClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'bench-http', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));

@@ -1,9 +1,13 @@
 // The benchmark's table (terminal) and docs/benchmarks.md, with the targets of docs/testing.md beside each figure.
+import { readFileSync } from 'node:fs';
 import type { TreeMemory } from './clients-memory.ts';
 import type { BridgeRuntimeResult } from './bridge-runtime.ts';
 import type { SandboxStartup } from './sandbox-startup.ts';
 import type { ToolSearchSize } from './tool-search-size.ts';
 import { round } from './stats.ts';
+
+/** The page's "Reading the figures" section, kept by hand. */
+const READING = new URL('../reading-the-figures.md', import.meta.url);
 
 type Latency = { p50: number; p99: number; mean: number; n: number };
 
@@ -11,8 +15,11 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGb: number; os: string; node: string };
   date: string;
   seconds?: number;
-  /** httpFloor: the SDK's HTTP client against a do-nothing server (bench/lib/http-floor-server.ts). */
-  latency: Partial<Record<'direct' | 'bridge' | 'http' | 'supergateway' | 'httpFloor', Latency>>;
+  /**
+   * httpFloor: the SDK's HTTP client against a do-nothing server (bench/lib/http-floor-server.ts);
+   * bridgeFloor: the bridge path's hops through relays that only pass bytes (bench/lib/relay-floor.ts).
+   */
+  latency: Partial<Record<'direct' | 'bridge' | 'http' | 'supergateway' | 'httpFloor' | 'bridgeFloor', Latency>>;
   throughput: Partial<Record<'bridge' | 'http', { callsPerSecond: number; calls: number; errors: number }>>;
   bigResult: Partial<Record<'direct' | 'bridge' | 'http', number>>;
   /** idleFootprintPssMb: the hub and its bundled servers, PSS (absent in runs before it was measured). */
@@ -53,6 +60,10 @@ export function rows(r: BenchResults): Row[] {
     const met = limit ? l.p50 <= limit * d && 1.5 * l.p50 <= sg : undefined;
     const vsGateway = limit ? ` (supergateway ${round(sg / l.p50, 2)}× slower)` : '';
     out.push({ what: `echo p50 (p99) — ${path}`, value: `${ms(l.p50)} (${ms(l.p99)})`, ratio: `${x(l.p50, d)}${vsGateway}`, target, met });
+  }
+  const relays = r.latency.bridgeFloor;
+  if (relays) {
+    out.push({ what: 'echo p50 (p99) — bridge floor: the same hops, relays that only pass bytes', value: `${ms(relays.p50)} (${ms(relays.p99)})`, ratio: x(relays.p50, d), target: '', met: undefined });
   }
   const floor = r.latency.httpFloor;
   if (floor) {
@@ -172,60 +183,8 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     `Call-log fixture: ${r.log.rows.toLocaleString('en')} synthetic entries built in ${round(r.log.buildSeconds, 1)} s.`,
     '',
-    '## Reading the figures',
-    '',
-    '- The bridge adds two process hops (IDE → bridge → hub socket) and the hub adds one more pipe to the',
-    '  server, each a write and a wake-up of another process. On this 2-vCPU VM such a hop costs about',
-    '  0.1 ms of write system call alone (seen in a CPU profile of the hub), against 0.2–0.4 ms for a whole direct call, so the ratio for',
-    '  small calls is high; the 8 MB case, where the work is the bytes, stays near the direct time.',
-    '- Why the bridge misses 2× (a V8 profile of the hub over 5,000 bridge calls, `bench/profile.ts`):',
-    '  of the hub\'s busy time, 30% is the two socket writes per call (the kernel waking the reader on',
-    '  the other core), 14% is the call log\'s secret scan of arguments and result preview, 6% the',
-    '  journal write that keeps an answered call through a crash, 5% parsing the frames; by strace the',
-    '  bridge makes exactly 2 reads and 2 writes per call. The direct path has one process hop each way,',
-    '  the bridge path three: with a hop near 0.05–0.1 ms here, three hops alone exceed 2× a direct call',
-    '  of 0.09 ms before the hub does any work.',
-    '- Throughput is measured with the 16 clients, the 16 bridge processes, the hub and the server all on',
-    '  the same cores: it is the whole machine\'s figure, not the hub\'s alone.',
-    '- Idle means 30 s after the hub reported ready with no client connected: long enough for the call',
-    '  log\'s worker thread (about 20 MB) to be let go; it starts again at the next call or log read.',
-    '  RSS counts the Node binary\'s code pages (about 58 MB, shared with every other Node process).',
-    '- Memory with clients on one server: the hub and every process under it, after each of 4 bridge',
-    '  clients made one call to server-everything, once shared (one process) and once per-client (one',
-    '  process per client session). PSS divides pages shared between processes among them, so it is the',
-    '  figure that adds up; RSS counts shared pages in every process. The per-client row says what each',
-    '  extra process costs.',
-    '- The HTTP endpoint answers a call that sends nothing before its result with one `application/json`',
-    '  body, headers and body in one write; a call with progress, a request to the client or a slow answer',
-    '  gets an event stream. The SDK client keeps its connections alive: a session\'s calls go over the',
-    '  connections it already has open (two in the bench, beside its GET stream), so no call pays a connect. The hub takes',
-    '  tools/call beside the SDK\'s Protocol and forwards it to the server with an id of its own (no schema',
-    '  parse or re-validation of a result it passes on unchanged), and writes the call log from a worker',
-    '  thread in batches.',
-    '- The HTTP floor row is the same SDK client against a server in another process that does nothing',
-    '  but answer canned JSON (bench/lib/http-floor-server.ts): what the client\'s own HTTP stack (fetch)',
-    '  and one loopback round trip cost before any server work. On this VM that alone is 4–6× a direct',
-    '  call: the client spends about 0.3–0.6 ms of CPU per HTTP call against about 0.05 ms per stdio call.',
-    '  So "HTTP ≤ 3× direct" is below what any HTTP server reaches with this client here; the distance',
-    '  from the floor row to the HTTP row is what the hub and the upstream server add.',
-    '- The hub\'s own share of an HTTP call (`bench/profile.ts bridge http floor`, least CPU per call, on',
-    '  this VM with neighbours): 0.42–0.48 ms of hub CPU per HTTP call against 0.20–0.27 ms per bridge',
-    '  call. Two things make the difference. Node\'s HTTP server itself (request parsing, request and',
-    '  response objects, a write to a TCP socket, dearer in the kernel than a Unix-socket write): the',
-    '  do-nothing floor server takes 0.06–0.13 ms per request for exactly that. And every process on the',
-    '  slower HTTP round trip runs colder: server-everything does the same `echo` on both paths but takes',
-    '  0.11–0.13 ms of CPU per HTTP call against 0.07–0.08 ms per bridge call. The hub\'s own handling',
-    '  around Node\'s server (host and origin checks, the token check, reading the body, the answer) is',
-    '  under a tenth of its time in a V8 profile: /mcp builds no URL, the token is compared against',
-    '  stored bytes without a wait, a one-chunk body is not copied, the SDK\'s Content-Type is taken',
-    '  without parsing, and the answer leaves with its headers in one write.',
-    '- Where a path\'s time goes: `node bench/profile.ts [direct|bridge|http|supergateway|floor]` (under the same',
-    '  keychain wrapper as `npm run bench`) prints the least CPU time per call of every process on the path',
-    '  over several rounds, which moves much less with the neighbours\' load than wall-clock time;',
-    '  `PROFILE_CPU_PROF=DIR` adds a V8 profile of the hub, `PROFILE_PERF=DIR` a perf profile of each process.',
-    '- Wall-clock ratios need a quiet machine: with other work on the same 2 vCPUs, each hop waits for a',
-    '  core, and the paths with more processes (bridge, HTTP, supergateway) lose most.',
-    '',
+    // The prose is written by hand beside the bench, so a run refreshes the figures and keeps it.
+    readFileSync(READING, 'utf8'),
   ];
   return lines.join('\n');
 }
