@@ -12,8 +12,11 @@ const supported = major > 22 || (major === 22 && minor >= 18);
 
 if (supported) {
   // Node caches compiled (and type-stripped) modules between runs: the hub starts about twice as
-  // fast and without the TypeScript stripper loaded. A cache that cannot be written is skipped.
-  module.enableCompileCache?.();
+  // fast and without the TypeScript stripper loaded. Only in a folder of the user's own (not the
+  // shared /tmp, Node's default); without a safe one, no cache.
+  const { privateCompileCacheFolder } = await import('../electron/hub/util/private-compile-cache.ts');
+  const cacheFolder = privateCompileCacheFolder();
+  if (cacheFolder) module.enableCompileCache?.(cacheFolder);
   // Before the first module loads: loading alone would grow V8's young generation for good.
   const { keepYoungGenerationSmall } = await import('../electron/hub/util/young-generation.ts');
   keepYoungGenerationSmall();
