@@ -50,7 +50,7 @@ export function modernServer(
     else ctx.mcpReq.signal.addEventListener('abort', abort, { once: true });
     try {
       const session = sessionOf(sessions, ctx, identityOf);
-      session.askDuringCall = (request, callId, signal) => calls.ask(session, request, callId, signal);
+      session.askDuringCall = (request, callId, signal, key) => calls.ask(session, request, callId, signal, key);
       return await sessions.during(session, async () => run(session, extraOf(ctx, controller.signal)));
     } catch (error) {
       throw protocolError(error);
@@ -97,7 +97,8 @@ function sessionOf(sessions: ModernSessions, ctx: ServerContext, identityOf: (ct
   const info = envelope['io.modelcontextprotocol/clientInfo'] as { name?: unknown; version?: unknown } | undefined;
   const clientInfo = typeof info?.name === 'string' ? { name: info.name, version: typeof info.version === 'string' ? info.version : '' } : undefined;
   const protocolVersion = String(envelope['io.modelcontextprotocol/protocolVersion'] ?? '');
-  return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }) });
+  const capabilities = envelope['io.modelcontextprotocol/clientCapabilities'] as Record<string, unknown> | undefined;
+  return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }), ...(capabilities && { capabilities }) });
 }
 
 /** The request's params as a 2025 handler sees them: the envelope keys and a retry's fields stay with the SDK (they are not forwarded upstream). */
