@@ -49,7 +49,10 @@ export class DualEraUpstream implements Upstream {
   }
 
   forward(method: string, params: Record<string, unknown> | undefined, signal?: AbortSignal, call?: UpstreamCall): Promise<Record<string, unknown>> {
-    return call?.clientEra === 'modern' ? this.#modern.forward(method, params, signal, call) : this.#legacy.forward(method, params, signal);
+    if (call?.clientEra !== 'modern') return this.#legacy.forward(method, params, signal);
+    // The tools it knows from its 2025 listing (for the Mcp-Param-* headers some need).
+    this.#modern.lists = this.#legacy.lists;
+    return this.#modern.forward(method, params, signal, call);
   }
 
   /** One token, known to both connections: the call goes on one of them. */

@@ -130,9 +130,14 @@ export class ModernUpstream implements Upstream {
     if (this.#logLevel) meta[LOG_LEVEL_KEY] = this.#logLevel;
     let sent: Params = { ...rest, _meta: meta };
     for (let round = 0; ; round++) {
-      const result = (await this.#client
-        .request({ method, params: sent } as never, withInputRequired(AnyResult), { allowInputRequired: true, signal, timeout: FORWARD_TIMEOUT_MS })
-        .catch((error: unknown) => {
+      const options = { allowInputRequired: true, signal, timeout: FORWARD_TIMEOUT_MS } as const;
+      // A tool that names arguments to be mirrored in Mcp-Param-* headers goes through the SDK's
+      // callTool, which writes them from the definition (without its output schema: results pass as sent).
+      const mirrored = method === 'tools/call' ? this.#headerTool(sent.name) : undefined;
+      const result = (await (mirrored
+        ? this.#client.callTool(sent as never, { ...options, toolDefinition: mirrored as never })
+        : this.#client.request({ method, params: sent } as never, withInputRequired(AnyResult), options)
+      ).catch((error: unknown) => {
           throw call?.clientEra === 'legacy' ? forLegacyClient(error, method) : error;
         })) as Record<string, unknown>;
       if (result.resultType !== 'input_required') {
@@ -146,6 +151,15 @@ export class ModernUpstream implements Upstream {
       const { inputResponses: _previous, requestState: _state, ...base } = sent;
       sent = { ...base, inputResponses: Object.fromEntries(answers), ...(result.requestState !== undefined && { requestState: result.requestState }) };
     }
+  }
+
+  /** The tool's definition when its input schema declares `x-mcp-header` arguments. */
+  #headerTool(name: unknown): UpstreamTool | undefined {
+    const tool = this.lists.tools.find((t) => t.name === name);
+    const properties = (tool?.inputSchema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties;
+    if (!tool || !properties || !Object.values(properties).some((property) => property && typeof property === 'object' && 'x-mcp-header' in property)) return undefined;
+    const { outputSchema: _unchecked, ...definition } = tool as UpstreamTool & { outputSchema?: unknown };
+    return definition as UpstreamTool;
   }
 
   progressToken(listener: (params: ProgressParams) => void, token = `mcp-tray-modern-${this.#nextProgressToken++}`): { token: string; release(): void } {
