@@ -40,7 +40,11 @@ export async function openUpstream(plan: LaunchPlan, run: Launched, hooks: Upstr
     outcome = await probeStream(run.transport);
     if (outcome.era === 'legacy' && outcome.why !== 'answered') {
       silentCommands.add(key);
-      if (outcome.why === 'closed') throw new Error('ended its output when asked server/discover; MCP Tray speaks 2025 with it from its next start');
+      if (outcome.why === 'closed') {
+        // Most often the process exited (crashed at start, or on the probe): its exit is the error the supervisor reports.
+        await Promise.race([run.exited, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+        throw new Error('ended its output when asked server/discover; MCP Tray speaks 2025 with it from its next start');
+      }
       log.add('hub', 'did not answer server/discover; speaking protocol 2025 with it');
     }
   }
