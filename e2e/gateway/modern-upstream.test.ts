@@ -4,8 +4,8 @@
 // 2026-07-28, each by the bridge and by HTTP — list and call its tools, get its progress, prompt
 // and resource. The server asks for input in its results (input_required): a 2025 client gets
 // those as ordinary sampling and elicitation requests and its answers get back to the server,
-// round after round; a 2026-07-28 client gets them under the server's own keys. The server sees
-// the calling client's capabilities, not MCP Tray's.
+// round after round, and a cancelled call cancels them; a 2026-07-28 client gets them under the
+// server's own keys. The server sees the calling client's capabilities, not MCP Tray's.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +244,37 @@ for (const upstream of ['stdio', 'http'] as const) {
         expect(error.message).toContain('does not support sampling');
       } finally {
         await bare.close();
+      }
+    });
+
+    it("cancels the server's sampling request on a 2025 client that cancels its call", async () => {
+      const client = await connectBridge(dataDir, 'legacy-cancel', undefined, { capabilities: LEGACY_CAPS });
+      try {
+        let asked!: (id: string | number) => void;
+        const waiting = new Promise<string | number>((resolve) => (asked = resolve));
+        // Never answered: only the hub's cancel ends it. The cancel is read on the wire (the 1.x
+        // client does not act on a cancel of request id 0, which this first request has).
+        client.setRequestHandler(CreateMessageRequestSchema, (_request, extra) => (asked(extra.requestId), new Promise(() => undefined)));
+        const cancels: unknown[] = [];
+        const wire = client.transport!;
+        const deliver = wire.onmessage!;
+        wire.onmessage = (message, extra) => {
+          if ((message as { method?: string }).method === 'notifications/cancelled') cancels.push((message as { params?: { requestId?: unknown } }).params?.requestId);
+          deliver(message, extra);
+        };
+        const controller = new AbortController();
+        const call = client.callTool({ name: 'ask_llm', arguments: { question: 'never answered' } }, undefined, { signal: controller.signal }).then(
+          () => 'answered',
+          () => 'call rejected',
+        );
+        const samplingId = await waiting;
+        controller.abort('the user pressed stop');
+        expect(await call).toBe('call rejected');
+        await waitFor('the sampling request cancelled', async () => cancels.includes(samplingId));
+        // The connection and the server are fine afterwards.
+        expect(textOf((await client.callTool({ name: 'echo', arguments: { text: 'after' } })) as Result)).toBe('modern echo: after');
+      } finally {
+        await client.close();
       }
     });
 
