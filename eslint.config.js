@@ -31,14 +31,15 @@ const hubPatterns = [
   },
 ];
 
-// The v2 SDK (protocol 2026-07-28) stays behind electron/hub/gateway/eras/ and is loaded only when a
-// client of that era arrives (docs/protocol-eras.md).
+// The v2 SDK (protocol 2026-07-28) stays behind electron/hub/gateway/eras/ and
+// electron/hub/upstream/eras/, and is loaded only when a client or a server of that era shows up
+// (docs/protocol-eras.md).
 const V2_IS_CONTAINED =
-  'The v2 MCP SDK is imported only in electron/hub/gateway/eras/, and loaded with `await import(...)` at the first 2026-07-28 request: add what you need to a module there and call it through the gateway.';
+  'The v2 MCP SDK is imported only in electron/hub/gateway/eras/ and electron/hub/upstream/eras/, and loaded with `await import(...)` when a 2026-07-28 client or server shows up: add what you need to a module there and call it through the gateway or open-upstream.ts.';
 const v2Patterns = [
   { regex: '^@modelcontextprotocol/(server|node|client|core)(/|$)', message: V2_IS_CONTAINED },
   // Its modules that load the SDK: a type import is fine, a value import would load it at start.
-  { regex: '(^|/)eras/modern-(http|socket|dispatch)\\.ts$', allowTypeImports: true, message: V2_IS_CONTAINED },
+  { regex: '(^|/)eras/modern-(http|socket|dispatch|upstream)\\.ts$', allowTypeImports: true, message: V2_IS_CONTAINED },
 ];
 
 const CONTRACT_IS_BOTTOM =
@@ -113,7 +114,7 @@ export default defineConfig(
     rules: { [RULE]: ['error', { paths: hubPaths, patterns: [...hubPatterns, ...v2Patterns] }] },
   },
   {
-    files: ['electron/hub/gateway/eras/*.ts'],
+    files: ['electron/hub/gateway/eras/*.ts', 'electron/hub/upstream/eras/*.ts'],
     rules: { [RULE]: ['error', { paths: hubPaths, patterns: hubPatterns }] },
   },
   {

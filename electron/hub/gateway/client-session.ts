@@ -47,16 +47,17 @@ export class ClientSession {
   /** Legacy: the version `initialize` asked for (the answer is the SDK's rule, see protocolVersion). */
   requestedVersion: string | undefined;
   /** Modern: what the client's requests carry in their envelope (self-reported, shown, never trusted). */
-  modernClient: { clientInfo?: { name: string; version: string }; protocolVersion: string } | undefined;
+  modernClient: { clientInfo?: { name: string; version: string }; protocolVersion: string; capabilities?: Record<string, unknown> } | undefined;
   /** Modern: how a list change reaches the client (its open listen streams); set by the modern endpoint. */
   modernListChanged: ((kind: ListKind) => void) | undefined;
   /**
    * Modern: how a server's request (sampling, elicitation, roots) during one of the session's calls
    * reaches the client, as that call's `input_required` result (eras/modern-input-required.ts);
    * `undefined` when that call is not one the client can be asked during (roots not declared).
+   * `key` is the server's own name for the request, when the server speaks 2026-07-28 too.
    */
   askDuringCall:
-    | ((request: { method: string; params?: Record<string, unknown> }, callId: string | number, signal: AbortSignal) => Promise<Record<string, unknown>> | undefined)
+    | ((request: { method: string; params?: Record<string, unknown> }, callId: string | number, signal: AbortSignal, key?: string) => Promise<Record<string, unknown>> | undefined)
     | undefined;
   /** Modern on the bridge: ends the connection the session is (a UI's "disconnect"). */
   endConnection: (() => void) | undefined;

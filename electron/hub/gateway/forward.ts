@@ -6,6 +6,7 @@ import { ErrorCode, McpError, type ServerNotification, type ServerRequest } from
 import { describeExit, ServerUnavailableError } from '../supervisor/server-supervisor.ts';
 import type { DirectoryServer } from './server-directory.ts';
 import { withTraceContext } from '../telemetry/trace-meta.ts';
+import type { UpstreamCall } from '../upstream/upstream-connection.ts';
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -14,6 +15,12 @@ export class ServerExitedError extends Error {
 }
 
 export type ProgressToken = string | number;
+
+/**
+ * The client call a request's `extra` belongs to, set by the gateway while it runs: what a server
+ * that speaks 2026-07-28 needs to ask that client for input during the call (upstream-connection.ts).
+ */
+export const upstreamCalls = new WeakMap<object, () => UpstreamCall>();
 
 export function progressTokenOf(params: { _meta?: Record<string, unknown> } | undefined): ProgressToken | undefined {
   const token = params?._meta?.progressToken;
@@ -56,7 +63,7 @@ export async function forwardRequest(
             );
           });
     const params = progress ? { ...forwarded, _meta: { ...(forwarded._meta as object | undefined), progressToken: progress.token } } : forwarded;
-    const result = await connection.forward(method, params, extra.signal);
+    const result = await connection.forward(method, params, extra.signal, connection.era === 'modern' ? upstreamCalls.get(extra)?.() : undefined);
     if (progressSent.length > 0) await Promise.all(progressSent);
     return result;
   } catch (error) {

@@ -32,16 +32,16 @@ import { isListed } from '../policy/access.ts';
 import { classifyTool } from '../policy/classify.ts';
 import { sessionMode } from '../server-registry/session-mode.ts';
 import { requiresTask } from '../upstream/task-support.ts';
-import type { ServerRequest, UpstreamConnection } from '../upstream/upstream-connection.ts';
+import type { ServerRequest, Upstream } from '../upstream/upstream-connection.ts';
 import { Catalog } from './catalog.ts';
 import { toolCallTarget, type CallHooks } from './call-hooks.ts';
 import { ClientSession, type SessionIdentity } from './client-session.ts';
-import { asProtocolError, forwardRequest, ServerExitedError, type Extra } from './forward.ts';
+import { asProtocolError, forwardRequest, ServerExitedError, upstreamCalls, type Extra } from './forward.ts';
 import { ListAnnouncer } from './list-announcer.ts';
 import { visibleSources, type DirectoryServer, type ServerDirectory, type ToolScreen } from './server-directory.ts';
 import { heldToolMessage } from '../pinning/held-message.ts';
 import type { ToolPins } from '../pinning/tool-pins.ts';
-import { answerRoots, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
+import { answerRoots, askDuringCall, routeServerRequest, type InflightCall, type ServerToClientContext } from './server-to-client.ts';
 import { handleToolCall, type ToolCallParams } from './tool-call.ts';
 import { allowsServer, allowsTool, outsideProfileMessage, profileKey, type ActiveProfile, type ProfileRequest } from '../profiles/active-profile.ts';
 import { CALL_TOOL, innerCall, SEARCH_MODE_TOOLS, SEARCH_TOOL, searchAnswer, type ListedTool } from './search-mode.ts';
@@ -241,7 +241,7 @@ export class Gateway {
   }
 
   /** A lane is up: it gets what its client had set before it (re)started: the log level, subscriptions. */
-  async laneConnected(serverId: string, sessionId: string, connection: UpstreamConnection): Promise<void> {
+  async laneConnected(serverId: string, sessionId: string, connection: Upstream): Promise<void> {
     const session = this.#sessions.get(sessionId);
     if (!session) return;
     if (session.logLevel && connection.capabilities.logging) await connection.request('logging/setLevel', { level: session.logLevel });
@@ -343,6 +343,7 @@ export class Gateway {
   async #tracked<T>(serverId: string, session: ClientSession, extra: Extra, run: () => Promise<T>): Promise<T> {
     const key = randomUUID();
     this.#inflight.set(key, { serverId, session, requestId: extra.requestId });
+    upstreamCalls.set(extra, () => askDuringCall(this.#toClient, serverId, session, extra.requestId));
     try {
       return await run();
     } finally {

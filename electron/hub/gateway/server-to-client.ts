@@ -5,7 +5,7 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { asRoots, configuredRoots, sessionMode } from '../server-registry/session-mode.ts';
 import { AnyResultSchema } from '../upstream/passthrough-schemas.ts';
-import type { ServerRequest } from '../upstream/upstream-connection.ts';
+import type { ServerRequest, UpstreamCall } from '../upstream/upstream-connection.ts';
 import type { ClientSession } from './client-session.ts';
 import type { ServerDirectory } from './server-directory.ts';
 
@@ -88,6 +88,35 @@ export async function answerRoots(ctx: ServerToClientContext, serverId: string, 
   return { roots: configured };
 }
 
+/**
+ * For a server that speaks 2026-07-28: it asks in the result of one client call, so the client is
+ * known. Sampling and elicitation go to that client (a 2025 one as requests beside its call, a
+ * 2026-07-28 one in its call's `input_required` under the server's own key); roots are the
+ * client's when it declared them, else the ones set in MCP Tray.
+ */
+export function askDuringCall(ctx: ServerToClientContext, serverId: string, session: ClientSession, requestId: string | number): UpstreamCall {
+  const clientCapabilities = session.era === 'modern' ? session.modernClient?.capabilities : session.server.getClientCapabilities();
+  return {
+    clientEra: session.era,
+    clientCapabilities: clientCapabilities as Record<string, unknown> | undefined,
+    ask: async (request, key, signal) => {
+      if (request.method === 'sampling/createMessage' || request.method === 'elicitation/create') {
+        const what = request.method === 'sampling/createMessage' ? 'sampling' : 'elicitation';
+        return ask(session, what, { method: request.method, params: request.params ?? {} }, signal, requestId, key);
+      }
+      if (request.method !== 'roots/list') throw new McpError(ErrorCode.InvalidRequest, `server "${serverId}" asked for ${request.method}, which MCP Tray does not pass to clients`);
+      if (session.era === 'modern') {
+        const asked = session.askDuringCall?.(request, requestId, signal, key);
+        if (asked) return asked;
+      } else if (clientCapabilities?.roots) {
+        return (await session.server.listRoots(undefined, { signal, timeout: ROOTS_TIMEOUT_MS, relatedRequestId: requestId })) as Record<string, unknown>;
+      }
+      const def = ctx.directory.get(serverId)?.def;
+      return { roots: def ? asRoots(configuredRoots(def)) : [] };
+    },
+  };
+}
+
 function askModern(ctx: ServerToClientContext, serverId: string, session: ClientSession, request: { method: string }, signal: AbortSignal) {
   const call = ctx.inflight(serverId).findLast((c) => c.session === session);
   return call ? session.askDuringCall?.(request, call.requestId, signal) : undefined;
@@ -106,10 +135,11 @@ async function ask(
   request: ServerRequest,
   signal: AbortSignal,
   relatedRequestId: string | number | undefined,
+  key?: string,
 ): Promise<Record<string, unknown>> {
   if (session.era === 'modern') {
     // Carried as the call's input_required result; the client's declared capabilities are checked there.
-    const asked = relatedRequestId === undefined ? undefined : session.askDuringCall?.({ method: request.method, params: request.params as Record<string, unknown> }, relatedRequestId, signal);
+    const asked = relatedRequestId === undefined ? undefined : session.askDuringCall?.({ method: request.method, params: request.params as Record<string, unknown> }, relatedRequestId, signal, key);
     if (asked) return asked;
     throw new McpError(ErrorCode.InvalidRequest, `MCP Tray cannot ask client "${session.identity.label}" for ${what}: no call of it that could carry the request is in progress`);
   }

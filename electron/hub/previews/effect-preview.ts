@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ApprovalPreview } from '../contract/contract.ts';
 import type { ServerDefinition } from '../settings/schema.ts';
-import type { UpstreamConnection } from '../upstream/upstream-connection.ts';
+import type { Upstream } from '../upstream/upstream-connection.ts';
 import { filesystemPreview, type ToolCaller } from './filesystem-preview.ts';
 import { PREVIEW_TOOL } from './preview-tool.ts';
 
@@ -29,7 +29,7 @@ const ServerPreviewSchema = z.discriminatedUnion('kind', [
 export interface PreviewTarget {
   readonly def: ServerDefinition;
   /** The connection the approved call would use (the server, or the session's lane of it). */
-  connection(): Promise<UpstreamConnection>;
+  connection(): Promise<Upstream>;
 }
 
 function textOf(result: Record<string, unknown>): string {

@@ -10,7 +10,8 @@ import { needsSignIn } from '../oauth/sign-in-errors.ts';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { sessionMode, startsOnUse } from '../server-registry/session-mode.ts';
 import { launch, type Launched, type LaunchPlan } from '../upstream/launch.ts';
-import { UpstreamConnection, type UpstreamHooks, type UpstreamLists } from '../upstream/upstream-connection.ts';
+import type { Upstream, UpstreamHooks, UpstreamLists } from '../upstream/upstream-connection.ts';
+import { openUpstream, remoteEra } from '../upstream/open-upstream.ts';
 import type { PidFile } from './pid-file.ts';
 import { CommandNotFoundError, delay, type ExitInfo } from './process-group.ts';
 import type { ServerLog } from './server-log.ts';
@@ -62,7 +63,7 @@ export class ServerSupervisor {
   lastExit: ExitSummary | undefined;
   nextAttemptAt: number | undefined;
   startedAt: number | undefined;
-  connection: UpstreamConnection | undefined;
+  connection: Upstream | undefined;
   lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
   /** Whether `lists` came from a live connection or the on-demand cache. */
   listsKnown = false;
@@ -70,7 +71,7 @@ export class ServerSupervisor {
    * What the server said about itself when it last connected, kept while it is stopped: a
    * per-client server's own process stops once it has listed, yet its instructions still count.
    */
-  introduced: Pick<UpstreamConnection, 'serverInfo' | 'instructions' | 'capabilities'> | undefined;
+  introduced: Pick<Upstream, 'serverInfo' | 'instructions' | 'capabilities'> | undefined;
   /** The client sessions' own processes or sessions, for a per-client server (set by the server manager). */
   lanes: ClientLanes | undefined;
   /** The last server→client request this shared server sent that no one client could be told to answer. */
@@ -188,11 +189,11 @@ export class ServerSupervisor {
   }
 
   /** The live connection for a call, starting an on-demand server or a lane; throws with the reason when there is none. */
-  async connectionForCall(): Promise<UpstreamConnection> {
+  async connectionForCall(): Promise<Upstream> {
     if (this.state === 'running' && this.connection) return this.connection;
     if (this.def.enabled && this.#startsAtCall() && (this.state === 'stopped' || this.state === 'starting')) {
       await this.start();
-      const connection = this.connection as UpstreamConnection | undefined;
+      const connection = this.connection as Upstream | undefined;
       if (connection) return connection;
     }
     throw new ServerUnavailableError(this.unavailableReason());
@@ -264,13 +265,15 @@ export class ServerSupervisor {
       const sandbox = plan.kind === 'process' ? plan.sandbox : undefined;
       if (sandbox && sandbox.summary !== this.#sandbox?.summary) this.#deps.log.add('hub', sandbox.summary);
       this.#sandbox = sandbox;
-      run = await launch(plan, this.#deps.log);
+      const remote = await remoteEra(plan);
+      if (generation !== this.#generation) return;
+      run = await launch(plan, this.#deps.log, remote?.transport);
       // Stopped while it was being spawned: nothing of it may stay behind.
       if (generation !== this.#generation) return await run.stop();
       this.#run = run;
       if (run.pid !== undefined) this.#deps.pidFile.add(this.#pidKey, run.pid);
       const connection = await Promise.race([
-        UpstreamConnection.open(run.transport, this.#hooks(generation)),
+        openUpstream(plan, run, this.#hooks(generation), remote, this.#deps.log),
         run.exited.then((exit) => Promise.reject(new Error(`exited during startup (${describeExit(exit)})`))),
         delay(START_TIMEOUT_MS).then(() => Promise.reject(new Error(`did not finish initialize within ${START_TIMEOUT_MS / 1000} s`))),
       ]);

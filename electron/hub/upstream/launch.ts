@@ -30,8 +30,9 @@ export type LaunchPlan =
   | { readonly kind: 'process'; readonly spawn: SpawnSpec; readonly sandbox?: SandboxOutcome }
   | { readonly kind: 'remote'; readonly url: string; readonly headers: Record<string, string>; readonly auth?: RemoteAuth };
 
-export async function launch(plan: LaunchPlan, log: ServerLog): Promise<Launched> {
-  return plan.kind === 'process' ? launchProcess(plan.spawn, log) : launchRemote(plan.url, plan.headers, log, plan.auth);
+/** `remoteTransport`: for a remote server that speaks 2026-07-28, the v2 client's transport (open-upstream.ts). */
+export async function launch(plan: LaunchPlan, log: ServerLog, remoteTransport?: Transport): Promise<Launched> {
+  return plan.kind === 'process' ? launchProcess(plan.spawn, log) : launchRemote(plan.url, plan.headers, log, plan.auth, remoteTransport);
 }
 
 async function launchProcess(spec: SpawnSpec, log: ServerLog): Promise<Launched> {
@@ -61,8 +62,8 @@ async function launchProcess(spec: SpawnSpec, log: ServerLog): Promise<Launched>
   };
 }
 
-async function launchRemote(url: string, headers: Record<string, string>, log: ServerLog, auth?: RemoteAuth): Promise<Launched> {
-  const transport = new StreamableHTTPClientTransport(new URL(url), auth ? { authProvider: auth.authProvider, fetch: auth.fetch } : { requestInit: { headers } });
+async function launchRemote(url: string, headers: Record<string, string>, log: ServerLog, auth?: RemoteAuth, given?: Transport): Promise<Launched> {
+  const transport = (given ?? new StreamableHTTPClientTransport(new URL(url), auth ? { authProvider: auth.authProvider, fetch: auth.fetch } : { requestInit: { headers } })) as StreamableHTTPClientTransport;
   let resolveExit!: (info: ExitInfo) => void;
   const exited = new Promise<ExitInfo>((resolve) => (resolveExit = resolve));
   let ending = false;

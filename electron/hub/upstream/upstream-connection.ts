@@ -74,13 +74,48 @@ export interface UpstreamHooks {
   /** The server asks for roots: the hub answers for the client this session belongs to, if any. */
   listRoots?(signal: AbortSignal): Promise<{ roots: Array<{ uri: string; name?: string }> }>;
   /** Initialized and listed, before any call: the hub restores what its client had set (log level, subscriptions). */
-  connected?(connection: UpstreamConnection): Promise<void>;
+  connected?(connection: Upstream): Promise<void>;
   error?(error: Error): void;
 }
 
 export type ProgressParams = { progress: number; total?: number; message?: string };
 
-export class UpstreamConnection {
+/** Which protocol era the hub speaks with a server (docs/protocol-eras.md). */
+export type UpstreamEra = 'legacy' | 'modern';
+
+/**
+ * The client call a forwarded request belongs to, for a server that asks its client for input in
+ * the result of the call (2026-07-28): the client's own capabilities, and how to ask it.
+ */
+export interface UpstreamCall {
+  /** The era the calling client speaks with the hub: a server that speaks both is spoken to in the same one. */
+  readonly clientEra: UpstreamEra;
+  readonly clientCapabilities: Record<string, unknown> | undefined;
+  /** One request of the server's `input_required` (`key` is the server's own name for it); resolves with the client's answer. */
+  ask(request: { method: string; params?: Record<string, unknown> }, key: string, signal: AbortSignal): Promise<Record<string, unknown>>;
+}
+
+/**
+ * What the hub uses of a connection to a server, whichever era it speaks: this file's 2025 client,
+ * or the 2026-07-28 one (eras/modern-upstream.ts, loaded only for a server that speaks it).
+ */
+export interface Upstream {
+  readonly era: UpstreamEra;
+  lists: UpstreamLists;
+  readonly capabilities: ServerCapabilities;
+  readonly serverInfo: Implementation | undefined;
+  readonly instructions: string | undefined;
+  refreshLists(): Promise<UpstreamLists>;
+  request(method: string, params: Record<string, unknown> | undefined, options?: { signal?: AbortSignal; timeout?: number }): Promise<Record<string, unknown>>;
+  forward(method: string, params: Record<string, unknown> | undefined, signal?: AbortSignal, call?: UpstreamCall): Promise<Record<string, unknown>>;
+  progressToken(listener: (params: ProgressParams) => void): { token: string; release(): void };
+  rootsChanged(): Promise<void>;
+  notify(method: string, params?: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class UpstreamConnection implements Upstream {
+  readonly era = 'legacy';
   readonly client: Client;
   lists: UpstreamLists = { tools: [], prompts: [], resources: [], resourceTemplates: [] };
   readonly #hooks: UpstreamHooks;
@@ -147,9 +182,10 @@ export class UpstreamConnection {
    * needs none of what the SDK's request() does per message (result schemas, one timer per
    * request, a chain of promises): the request goes out as it is, with an id of our own, and its
    * answer is taken off the transport before the SDK sees it. Cancellation (the signal) and the
-   * connection's end settle it as the SDK would.
+   * connection's end settle it as the SDK would. A 2025 server asks its client with requests of
+   * its own, routed by the hooks (`serverRequest`), so `_call` is not needed here.
    */
-  forward(method: string, params: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  forward(method: string, params: Record<string, unknown> | undefined, signal?: AbortSignal, _call?: UpstreamCall): Promise<Record<string, unknown>> {
     const transport = this.client.transport;
     if (!transport) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Not connected'));
     if (signal?.aborted) return Promise.reject(asCancelError(signal.reason));

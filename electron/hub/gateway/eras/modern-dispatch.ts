@@ -3,7 +3,7 @@
 // approvals, limits and call log. The SDK answers server/discover and subscriptions/listen itself;
 // what a handler needs from the request (abort signal, progress, the client's envelope) is turned
 // here into the SDK-free shapes the gateway takes. Loaded only with the first modern request.
-import { ProtocolError, Server, type ServerContext } from '@modelcontextprotocol/server';
+import { McpServer, ProtocolError, Server, type ServerContext } from '@modelcontextprotocol/server';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { HUB_SERVER_INFO, type ClientSession, type SessionIdentity } from '../client-session.ts';
 import type { Extra } from '../forward.ts';
@@ -13,19 +13,13 @@ import { TooManyModernSessionsError, type ModernSessions } from './modern-sessio
 
 export type ModernGateway = Pick<
   Gateway,
-  'listTools' | 'callTool' | 'listPrompts' | 'getPrompt' | 'listResources' | 'listResourceTemplates' | 'readResource' | 'complete' | 'instructions'
+  'listTools' | 'callTool' | 'listPrompts' | 'getPrompt' | 'listResources' | 'listResourceTemplates' | 'readResource' | 'complete' | 'instructions' | 'catalog'
 >;
 
 type Params = Record<string, unknown> & { _meta?: Record<string, unknown> };
 
-/** A v2 `Server` for one modern request (HTTP) or one modern connection (the bridge). */
-export function modernServer(
-  gateway: ModernGateway,
-  sessions: ModernSessions,
-  calls: InputRequiredCalls,
-  identityOf: (ctx: ServerContext) => SessionIdentity | undefined,
-): Server {
-  const server = new Server(HUB_SERVER_INFO, {
+function serverOptions(gateway: ModernGateway, calls: InputRequiredCalls) {
+  return {
     capabilities: {
       tools: { listChanged: true },
       prompts: { listChanged: true },
@@ -35,7 +29,39 @@ export function modernServer(
     instructions: gateway.instructions(),
     // A retry's requestState is checked by the SDK before a handler runs (modern-input-required.ts).
     requestState: { verify: calls.verify },
-  });
+  };
+}
+
+/** A v2 `Server` for one modern connection (the bridge). */
+export function modernServer(gateway: ModernGateway, sessions: ModernSessions, calls: InputRequiredCalls, identityOf: (ctx: ServerContext) => SessionIdentity | undefined): Server {
+  return withHandlers(new Server(HUB_SERVER_INFO, serverOptions(gateway, calls)), gateway, sessions, calls, identityOf);
+}
+
+/**
+ * The same for one modern HTTP request, as an `McpServer`: the SDK's HTTP entry then checks a
+ * tools/call's `Mcp-Param-*` headers against the tool's input schema (its `x-mcp-header`
+ * arguments) before the call is dispatched, and refuses a mismatch with -32020. The schema is the
+ * catalog's; the handlers are the low-level ones below (no tool is registered with the McpServer).
+ */
+export function modernHttpServer(
+  gateway: ModernGateway,
+  sessions: ModernSessions,
+  calls: InputRequiredCalls,
+  identityOf: (ctx: ServerContext) => SessionIdentity | undefined,
+): McpServer {
+  const mcp = new McpServer(HUB_SERVER_INFO, serverOptions(gateway, calls));
+  withHandlers(mcp.server, gateway, sessions, calls, identityOf);
+  mcp.toolInputSchemaJson = (name: string) => gateway.catalog().tools.get(name)?.item.inputSchema as Record<string, unknown> | undefined;
+  return mcp;
+}
+
+function withHandlers(
+  server: Server,
+  gateway: ModernGateway,
+  sessions: ModernSessions,
+  calls: InputRequiredCalls,
+  identityOf: (ctx: ServerContext) => SessionIdentity | undefined,
+): Server {
 
   /**
    * Runs a handler in the request's session, with the gateway's errors as the SDK's. The signal the
@@ -50,7 +76,7 @@ export function modernServer(
     else ctx.mcpReq.signal.addEventListener('abort', abort, { once: true });
     try {
       const session = sessionOf(sessions, ctx, identityOf);
-      session.askDuringCall = (request, callId, signal) => calls.ask(session, request, callId, signal);
+      session.askDuringCall = (request, callId, signal, key) => calls.ask(session, request, callId, signal, key);
       return await sessions.during(session, async () => run(session, extraOf(ctx, controller.signal)));
     } catch (error) {
       throw protocolError(error);
@@ -97,7 +123,8 @@ function sessionOf(sessions: ModernSessions, ctx: ServerContext, identityOf: (ct
   const info = envelope['io.modelcontextprotocol/clientInfo'] as { name?: unknown; version?: unknown } | undefined;
   const clientInfo = typeof info?.name === 'string' ? { name: info.name, version: typeof info.version === 'string' ? info.version : '' } : undefined;
   const protocolVersion = String(envelope['io.modelcontextprotocol/protocolVersion'] ?? '');
-  return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }) });
+  const capabilities = envelope['io.modelcontextprotocol/clientCapabilities'] as Record<string, unknown> | undefined;
+  return sessions.resolve(identity, { protocolVersion, ...(clientInfo && { clientInfo }), ...(capabilities && { capabilities }) });
 }
 
 /** The request's params as a 2025 handler sees them: the envelope keys and a retry's fields stay with the SDK (they are not forwarded upstream). */

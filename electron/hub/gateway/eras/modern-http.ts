@@ -9,7 +9,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { classifyInboundRequest, createMcpHandler } from '@modelcontextprotocol/server';
 import { clientLabel } from '../../clients/client-labels.ts';
 import type { ListKind, SessionIdentity } from '../client-session.ts';
-import { modernServer, type ModernGateway } from './modern-dispatch.ts';
+import { modernHttpServer, type ModernGateway } from './modern-dispatch.ts';
 import { InputRequiredCalls } from './modern-input-required.ts';
 import { ModernSessions, type ModernSessionHost } from './modern-sessions.ts';
 
@@ -26,7 +26,7 @@ export function createModernHttp(gateway: ModernGateway & ModernSessionHost): Mo
   sessions.ended = (session) => calls.endSession(session);
   const handler = createMcpHandler(
     ({ authInfo }) =>
-      modernServer(gateway, sessions, calls, (): SessionIdentity | undefined =>
+      modernHttpServer(gateway, sessions, calls, (): SessionIdentity | undefined =>
         authInfo?.clientId ? { clientId: authInfo.clientId, label: clientLabel(authInfo.clientId), transport: 'http' } : undefined,
       ),
     { legacy: 'reject' },

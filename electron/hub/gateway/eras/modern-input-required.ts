@@ -104,13 +104,14 @@ export class InputRequiredCalls {
    * on a retry. Roots the client did not declare resolve `undefined` (the caller answers with its
    * own); a missing sampling or elicitation capability fails the client's call with -32021.
    */
-  ask(session: ClientSession, request: ServerRequestToClient, callId: string | number, signal: AbortSignal): Promise<Record<string, unknown>> | undefined {
+  ask(session: ClientSession, request: ServerRequestToClient, callId: string | number, signal: AbortSignal, key?: string): Promise<Record<string, unknown>> | undefined {
     const call = this.#calls.get(String(callId));
     const kind = KIND_OF[request.method];
     if (!call || call.session !== session || !kind) return undefined;
     if (kind === 'roots' && call.round && !declares(call.round, 'roots')) return undefined;
     return new Promise((resolve, reject) => {
-      const id = `${kind}-${randomUUID().slice(0, 8)}`;
+      // A 2026-07-28 server's own key is kept (the client sees what the server named); a 2025 server's requests get one made up.
+      const id = key !== undefined && !call.waiting.has(key) && !call.sent.has(key) ? key : `${kind}-${randomUUID().slice(0, 8)}`;
       const asked: Asked = { kind, request: { method: request.method, ...(request.params && { params: request.params }) }, resolve, reject };
       const drop = () => {
         call.waiting.delete(id);

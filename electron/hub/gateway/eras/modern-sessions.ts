@@ -14,6 +14,8 @@ const REAP_EVERY_MS = 60_000;
 export interface ModernEnvelope {
   readonly protocolVersion: string;
   readonly clientInfo?: { readonly name: string; readonly version: string };
+  /** The request's clientCapabilities: passed on to a server that speaks 2026-07-28 too. */
+  readonly capabilities?: Record<string, unknown>;
 }
 
 export interface ModernSessionHost {
@@ -52,7 +54,11 @@ export class ModernSessions {
       session = this.#host.openModernSession(identity);
       this.#byKey.set(key, session);
     }
-    session.modernClient = { protocolVersion: envelope.protocolVersion, ...(info && { clientInfo: { name: info.name, version: info.version } }) };
+    session.modernClient = {
+      protocolVersion: envelope.protocolVersion,
+      ...(info && { clientInfo: { name: info.name, version: info.version } }),
+      ...(envelope.capabilities && { capabilities: envelope.capabilities }),
+    };
     session.modernListChanged = (kind) => this.listChanged(kind);
     session.lastSeen = Date.now();
     return session;
