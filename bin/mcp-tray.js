@@ -14,7 +14,7 @@ if (supported) {
   // Node caches compiled (and type-stripped) modules between runs: the hub starts about twice as
   // fast and without the TypeScript stripper loaded. Only in a folder of the user's own (not the
   // shared /tmp, Node's default); without a safe one, no cache.
-  const { privateCompileCacheFolder } = await import('../electron/hub/util/private-compile-cache.ts');
+  const { privateCompileCacheFolder } = await import('./private-compile-cache.js');
   const cacheFolder = privateCompileCacheFolder();
   if (cacheFolder) module.enableCompileCache?.(cacheFolder);
   // Before the first module loads: loading alone would grow V8's young generation for good.

@@ -2,7 +2,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, statSync, symlinkSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCacheFolder, privateCompileCacheFolder } from './private-compile-cache.ts';
+import { compileCacheFolder, privateCompileCacheFolder } from '../../bin/private-compile-cache.js';
 
 const temp = () => mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-cache-test-'));
 
