@@ -14,10 +14,15 @@ import { BUNDLED_SERVERS, bundledEntry, expandHome } from './bundled-catalog.ts'
 export interface NodeRuntime {
   readonly command: string;
   readonly env: Record<string, string>;
+  /**
+   * Whether it takes Node's own flags before the script, as Node (and Electron run as Node) does.
+   * The packaged app's runtime does not: its first argument must be the server's entry.
+   */
+  readonly takesNodeFlags?: boolean;
 }
 
 export function currentNodeRuntime(): NodeRuntime {
-  return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
+  return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}, takesNodeFlags: true };
 }
 
 export interface PlanContext {
@@ -52,7 +57,7 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
       const entry = bundledEntry(def.bundled, ctx.serversRoot);
       // In a sandbox the compile cache is read-only: a server may use it, never change what the hub runs.
       const programPaths = [entry, ...(cache ? [cache] : [])];
-      const args = [...BUNDLED_NODE_FLAGS, entry, ...info.args(def.options, ctx.dataDir)];
+      const args = [...(ctx.node.takesNodeFlags ? BUNDLED_NODE_FLAGS : []), entry, ...info.args(def.options, ctx.dataDir)];
       return sandboxed(def, { command: ctx.node.command, args, env: await childEnvironment(declared, ctx.secrets) }, ctx, programPaths);
     }
     case 'stdio':
