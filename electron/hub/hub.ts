@@ -39,6 +39,7 @@ import { currentNodeRuntime, type NodeRuntime } from './server-registry/launch-p
 import { ServerManager } from './server-registry/server-manager.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { PidFile } from './supervisor/pid-file.ts';
+import { refreshLoginShellPath, rememberLoginShellPath } from './supervisor/login-shell-path.ts';
 import { cliToolStatus, installCliTool, uninstallCliTool } from './system-plan/cli-tool.ts';
 import { HEADLESS_UPDATES, unsupportedUpdates, type UpdateSource } from './updates/update-source.ts';
 import { CallLimiter } from './limits/call-limiter.ts';
@@ -289,6 +290,8 @@ export class Hub {
     const paths = dataPaths(ensureDataDir(options.dataDir));
     // Before anything is opened: a second hub on the same data dir stops here, holding nothing.
     if (await hubListening(paths.socket)) throw new HubAlreadyRunningError(`another MCP Tray hub is already running on ${paths.socket}`);
+    // Servers start on the login shell's PATH of the last run; the shell is asked once they have.
+    rememberLoginShellPath(paths.loginPathFile);
     // Files an older version or another tool left readable by others.
     const loosened = tightenDataDir(paths.dataDir);
     const callLog = await CallLog.open(paths.callLog);
@@ -355,6 +358,7 @@ export class Hub {
     await Promise.all([hub.#servers.learnSecrets(), hub.#clientTokens.learn()]);
     await hub.#applyTelemetry();
     await hub.#servers.bootAll();
+    refreshLoginShellPath();
     if (options.refreshIdeEntriesFor) await hub.#refreshIdeEntries(options.refreshIdeEntriesFor);
     hub.#catalog.start();
     return hub;

@@ -120,6 +120,8 @@ export interface DataPaths {
   readonly callLog: string;
   readonly pidFile: string;
   readonly backupsDir: string;
+  /** The login shell's PATH of the last run (supervisor/login-shell-path.ts). */
+  readonly loginPathFile: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -131,5 +133,6 @@ export function dataPaths(dataDir: string): DataPaths {
     callLog: path.join(dataDir, 'calls.sqlite'),
     pidFile: path.join(dataDir, 'children.pid.json'),
     backupsDir: path.join(dataDir, 'backups'),
+    loginPathFile: path.join(dataDir, 'cache', 'login-path.json'),
   };
 }

@@ -3,7 +3,8 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { loginShellPath, mergePaths } from '../supervisor/child-env.ts';
+import { mergePaths } from '../supervisor/child-env.ts';
+import { freshLoginShellPath } from '../supervisor/login-shell-path.ts';
 import type { RuntimeCommand } from './map-entry.ts';
 
 /** What to install for each runtime, in words a user can act on. */
@@ -17,7 +18,7 @@ const INSTALL: Record<RuntimeCommand, string> = {
 
 /** The PATH servers are started with: the login shell's, then the hub's own. */
 export async function serverSearchPath(): Promise<string> {
-  return mergePaths(await loginShellPath(), process.env.PATH ?? process.env.Path);
+  return mergePaths(await freshLoginShellPath(), process.env.PATH ?? process.env.Path);
 }
 
 /** The full path of a command on the given PATH, or undefined. */

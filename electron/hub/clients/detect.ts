@@ -3,7 +3,8 @@
 // started from a desktop does not inherit the shell's.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loginShellPath, mergePaths } from '../supervisor/child-env.ts';
+import { mergePaths } from '../supervisor/child-env.ts';
+import { freshLoginShellPath } from '../supervisor/login-shell-path.ts';
 import type { ClientSpec } from './client-table.ts';
 import type { PathContext } from './config-paths.ts';
 
@@ -14,7 +15,7 @@ export interface Detection {
 }
 
 export async function searchPath(): Promise<string> {
-  return mergePaths(process.env.PATH ?? process.env.Path, await loginShellPath());
+  return mergePaths(process.env.PATH ?? process.env.Path, await freshLoginShellPath());
 }
 
 export interface Executable {

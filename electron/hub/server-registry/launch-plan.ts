@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ServerDefinition } from '../settings/schema.ts';
 import { childEnvironment } from '../supervisor/child-env.ts';
 import type { SandboxService } from '../sandbox/sandbox-service.ts';
-import type { SpawnSpec } from '../supervisor/process-group.ts';
+import { resolveCommand, type SpawnSpec } from '../supervisor/process-group.ts';
 import type { LaunchPlan, RemoteAuth } from '../upstream/launch.ts';
 import { BUNDLED_SERVERS, bundledEntry, expandHome } from './bundled-catalog.ts';
 
@@ -60,17 +60,13 @@ export async function launchPlanFor(def: ServerDefinition, ctx: PlanContext): Pr
       const args = [...(ctx.node.takesNodeFlags ? BUNDLED_NODE_FLAGS : []), entry, ...info.args(def.options, ctx.dataDir)];
       return sandboxed(def, { command: ctx.node.command, args, env: await childEnvironment(declared, ctx.secrets) }, ctx, programPaths);
     }
-    case 'stdio':
-      return sandboxed(
-        def,
-        {
-          command: expandHome(def.command),
-          args: def.args,
-          cwd: def.cwd === undefined ? undefined : expandHome(def.cwd),
-          env: await childEnvironment(def.env, ctx.secrets),
-        },
-        ctx,
-      );
+    case 'stdio': {
+      const command = expandHome(def.command);
+      let env = await childEnvironment(def.env, ctx.secrets);
+      // Not on the PATH remembered from the hub's last run: this run's answer of the login shell decides.
+      if (!onPath(command, env.PATH ?? env.Path ?? '')) env = await childEnvironment(def.env, ctx.secrets, { fresh: true });
+      return sandboxed(def, { command, args: def.args, cwd: def.cwd === undefined ? undefined : expandHome(def.cwd), env }, ctx);
+    }
     case 'http': {
       const headers = { ...def.headers, ...ctx.secrets };
       return { kind: 'remote', url: def.url, headers, ...(ctx.remoteAuth ? { auth: await ctx.remoteAuth(headers) } : {}) };
@@ -83,3 +79,6 @@ async function sandboxed(def: ServerDefinition, spawn: SpawnSpec, ctx: PlanConte
   const wrapped = await ctx.sandbox.wrap(def, spawn, ctx.deniedPaths, programPaths);
   return { kind: 'process', spawn: wrapped.spawn, sandbox: wrapped.outcome };
 }
+
+/** Whether a bare command name is found on the PATH (a path, or Windows, is the spawner's to resolve). */
+const onPath = (command: string, searchPath: string) => resolveCommand(command, searchPath) !== command || command.includes('/') || command.includes('\\') || process.platform === 'win32';
