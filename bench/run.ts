@@ -10,14 +10,14 @@
 // Also the size of tools/list in tool search mode against the full list (200 tools).
 // BENCH_ONLY=clients-memory, bridge-runtime, sandbox or tool-search runs only that, prints its rows, and writes nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { REPO, cliJson, clientToken, connectBridge, startHub, tempDir, writeSettings } from '../e2e/helpers/hub-process.ts';
 import type { HubStatus } from '../electron/hub/contract/contract.ts';
 import { clientsMemory, httpSessionMemory } from './lib/clients-memory.ts';
-import { bigResult, latency, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
+import { bigResult, latencies, logQueries, startupAndIdle, throughput } from './lib/measure.ts';
 import { EVERYTHING, TEST_SERVER, direct, httpClient, startHttpFloor, startRelayFloor, startSupergateway } from './lib/paths.ts';
 import { sandboxStartup } from './lib/sandbox-startup.ts';
 import { round } from './lib/stats.ts';
@@ -72,27 +72,28 @@ async function main(): Promise<void> {
     const token = await clientToken(dataDir, 'bench');
     const auth = { Authorization: `Bearer ${token}` };
 
-    log(`latency: ${CALLS} sequential echo calls per path`);
-    results.latency.direct = await latency(keep(await direct([EVERYTHING, 'stdio'])), CALLS);
-    results.latency.bridge = await latency(keep(await connectBridge(dataDir, 'bench')), CALLS);
-    results.latency.http = await latency(keep(await httpClient(mcpUrl, auth)), CALLS);
-    results.latency.supergateway = await latency(keep(await httpClient(supergateway.url)), CALLS);
-    // The same HTTP client against a server that does nothing: what the client's HTTP stack costs alone.
+    log(`latency: ${CALLS} sequential echo calls per path, the paths taking turns`);
+    // The floors: the same HTTP client against a server that does nothing (what the client's HTTP
+    // stack costs alone), and the bridge path's three hops through processes that only pass bytes.
     const floor = await startHttpFloor();
-    try {
-      const client = await httpClient(floor.url);
-      results.latency.httpFloor = await latency(client, CALLS);
-      await client.close();
-    } finally {
-      floor.stop();
-    }
-    // The bridge path's three hops through processes that only pass bytes: what the hops alone cost.
     const relays = await startRelayFloor(dataDir, [EVERYTHING, 'stdio']);
+    const floorClients: Client[] = [];
+    const floorClient = (client: Client) => (floorClients.push(client), client);
     try {
-      const client = await relays.connect();
-      results.latency.bridgeFloor = await latency(client, CALLS);
-      await client.close();
+      results.latency = await latencies(
+        {
+          direct: keep(await direct([EVERYTHING, 'stdio'])),
+          bridge: keep(await connectBridge(dataDir, 'bench')),
+          http: keep(await httpClient(mcpUrl, auth)),
+          supergateway: keep(await httpClient(supergateway.url)),
+          httpFloor: floorClient(await httpClient(floor.url)),
+          bridgeFloor: floorClient(await relays.connect()),
+        },
+        CALLS,
+      );
     } finally {
+      await Promise.all(floorClients.map((client) => client.close().catch(() => undefined)));
+      floor.stop();
       relays.stop();
     }
 
@@ -125,9 +126,19 @@ async function main(): Promise<void> {
       { id: 'git', name: 'Git', kind: 'bundled', bundled: 'git', options: { repos: [repo] } },
     ],
   };
+  // One data folder, started four times: its first start, then three later ones, as a user's hub
+  // starts every day (the first also waits for the login shell's PATH; later ones remember it).
+  const startupDir = tempDir('mcp-tray-bench-');
+  const first = await startupAndIdle(startupDir, bundled, 0);
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(bundled, i === 2 ? 30 : 0));
-  results.startup = { readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!, idleRssMb: runs[2]!.idleRssMb, idleFootprintPssMb: runs[2]!.idleFootprintPssMb };
+  for (let i = 0; i < 3; i++) runs.push(await startupAndIdle(startupDir, bundled, i === 2 ? 30 : 0));
+  rmSync(startupDir, { recursive: true, force: true });
+  results.startup = {
+    readyMs: runs.map((r) => r.readyMs).sort((a, b) => a - b)[1]!,
+    firstStartMs: first.readyMs,
+    idleRssMb: runs[2]!.idleRssMb,
+    idleFootprintPssMb: runs[2]!.idleFootprintPssMb,
+  };
   results.clientsMemory = await measureClientsMemory();
   log('memory: 32 more HTTP sessions on one hub');
   results.httpSessionMemory = await httpSessionMemory(32);

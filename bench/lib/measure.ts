@@ -1,4 +1,4 @@
-// The measurements: sequential call latency, throughput of concurrent clients, time of one large
+// The measurements: sequential call latency (the paths taking turns), throughput of concurrent clients, time of one large
 // call, hub start-up to ready, idle memory, and call-log queries at a million entries.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -10,16 +10,31 @@ import { BIN, NODE, tempDir } from '../../e2e/helpers/hub-process.ts';
 import { treeMemory } from './clients-memory.ts';
 import { summarize } from './stats.ts';
 
-export async function latency(client: Client, calls: number, warmup = 300): Promise<{ p50: number; p99: number; mean: number; n: number }> {
-  const call = () => client.callTool({ name: 'echo', arguments: { message: 'benchmark' } });
-  for (let i = 0; i < warmup; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    await call();
-    samples.push(performance.now() - start);
+export type Latency = ReturnType<typeof summarize>;
+
+/**
+ * p50/p99/mean of `calls` sequential echo calls on each path, the paths taking turns in `rounds`
+ * rounds. A shared 2-vCPU machine drifts (neighbours, CPU frequency, the hub's own background work):
+ * measured one after another, each path would get its own stretch of that drift and the ratios
+ * between them would move from run to run. Taking turns spreads the same drift over every path.
+ */
+export async function latencies<K extends string>(paths: Record<K, Client>, calls: number, rounds = 10, warmup = 300): Promise<Record<K, Latency>> {
+  const entries = Object.entries(paths) as Array<[K, Client]>;
+  const echo = (client: Client) => client.callTool({ name: 'echo', arguments: { message: 'benchmark' } });
+  for (const [, client] of entries) for (let i = 0; i < warmup; i++) await echo(client);
+  const samples = new Map<K, number[]>(entries.map(([key]) => [key, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [key, client] of entries) {
+      const own = samples.get(key)!;
+      const n = Math.ceil(calls / rounds);
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        await echo(client);
+        own.push(performance.now() - start);
+      }
+    }
   }
-  return summarize(samples);
+  return Object.fromEntries(entries.map(([key]) => [key, summarize(samples.get(key)!)])) as Record<K, Latency>;
 }
 
 /** Calls per second of `clients.length` clients each calling in a loop for `seconds`. */
@@ -63,8 +78,8 @@ export async function bigResult(client: Client, bytes: number, runs: number, too
  * `mcp-tray serve` from spawn until it reports the bundled servers running; once idle, its RSS and
  * the PSS of the hub with every process below it (the whole footprint).
  */
-export async function startupAndIdle(settings: Record<string, unknown>, idleSeconds: number): Promise<{ readyMs: number; idleRssMb: number; idleFootprintPssMb: number }> {
-  const dataDir = tempDir('mcp-tray-bench-');
+/** One start of a hub on `dataDir` (settings written there) until ready, then idle memory; the hub is stopped after. */
+export async function startupAndIdle(dataDir: string, settings: Record<string, unknown>, idleSeconds: number): Promise<{ readyMs: number; idleRssMb: number; idleFootprintPssMb: number }> {
   const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
   const started = performance.now();
@@ -86,7 +101,6 @@ export async function startupAndIdle(settings: Record<string, unknown>, idleSeco
   const footprint = treeMemory(child.pid!);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
   return { readyMs, idleRssMb: Number(rss?.[1] ?? 0) / 1024, idleFootprintPssMb: footprint.pssMb };
 }
 

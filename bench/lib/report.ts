@@ -23,7 +23,8 @@ export interface BenchResults {
   throughput: Partial<Record<'bridge' | 'http', { callsPerSecond: number; calls: number; errors: number }>>;
   bigResult: Partial<Record<'direct' | 'bridge' | 'http', number>>;
   /** idleFootprintPssMb: the hub and its bundled servers, PSS (absent in runs before it was measured). */
-  startup: { readyMs: number; idleRssMb: number; idleFootprintPssMb?: number };
+  /** `readyMs`: a later start of a data folder (median); `firstStartMs`: its very first, which also waits for the login shell. */
+  startup: { readyMs: number; firstStartMs?: number; idleRssMb: number; idleFootprintPssMb?: number };
   /** The hub and its servers with 4 clients on one server-everything, shared and per-client. */
   clientsMemory?: Partial<Record<'shared' | 'perClient', TreeMemory>>;
   /** The hub's PSS per extra open HTTP session. */
@@ -78,7 +79,10 @@ export function rows(r: BenchResults): Row[] {
     const v = r.bigResult[path];
     if (v !== undefined) out.push({ what: `8 MB result — ${path}`, value: ms(v), ratio: x(v, bd), target: path === 'direct' ? '' : '≤ 1.5× direct', met: path === 'direct' ? undefined : v <= 1.5 * bd });
   }
-  out.push({ what: 'hub ready with bundled servers', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
+  out.push({ what: 'hub ready with bundled servers (a later start, median)', value: ms(r.startup.readyMs), ratio: '', target: '≤ 1,500 ms', met: r.startup.readyMs <= 1500 });
+  if (r.startup.firstStartMs !== undefined) {
+    out.push({ what: "hub ready — a data folder's first start (asks the login shell first)", value: ms(r.startup.firstStartMs), ratio: '', target: '', met: undefined });
+  }
   out.push(...memoryRows(r));
   out.push(...bridgeRuntimeRows(r));
   out.push(...sandboxRows(r));
