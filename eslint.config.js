@@ -70,7 +70,7 @@ const rendererPatterns = [
 const serverPatterns = [
   {
     regex: '^(\\.\\./)+electron/|^electron$',
-    message: 'Bundled servers under servers/ run on their own (bundled into resources/servers/): they import nothing from electron/. Put shared code in servers/shared/.',
+    message: 'Bundled servers under servers/ run on their own (bundled into resources/servers/): they import nothing from electron/. Put shared code in servers/common/.',
   },
 ];
 

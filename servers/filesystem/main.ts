@@ -3,8 +3,8 @@
 // two things: exiting with its parent, and the denied paths (MCP_TRAY_DENIED_PATHS: MCP Tray's data
 // folder and the credential stores in its settings), which no tool reaches whatever the roots
 // (fs-guard.ts). Run on its own: node servers/filesystem/main.ts DIR...
-import '../shared/small-young-generation.ts'; // first: before anything else loads
-import { exitWithParent } from '../shared/exit-with-parent.ts';
+import '../common/small-young-generation.ts'; // first: before anything else loads
+import { exitWithParent } from '../common/exit-with-parent.ts';
 import { DeniedPaths, deniedPathsFromEnv } from './denied-paths.ts';
 import { installFsGuard } from './fs-guard.ts';
 

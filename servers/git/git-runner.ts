@@ -2,7 +2,7 @@
 // cannot redirect git elsewhere (no inherited GIT_DIR & co.), never prompts, never pages, and with
 // stdout capped with an explicit "[truncated …]" marker.
 import { execFile, type ExecFileException } from 'node:child_process';
-import { capOutput } from '../shared/output-cap.ts';
+import { capOutput } from '../common/output-cap.ts';
 
 export interface GitRunOptions {
   /** Read commands must not take optional locks (e.g. `git status` refreshing the index). */

@@ -2,11 +2,11 @@
 // repositories given with --repo. Read tools, write tools (add, commit, branches, stash) and
 // destructive ones (reset, delete branch), each annotated so MCP Tray can tell them apart.
 // Run on its own: node servers/git/main.ts --repo ~/code/project
-import '../shared/small-young-generation.ts'; // first: before anything else loads
+import '../common/small-young-generation.ts'; // first: before anything else loads
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { exitWithParent } from '../shared/exit-with-parent.ts';
-import { stderrLog } from '../shared/stderr-log.ts';
+import { exitWithParent } from '../common/exit-with-parent.ts';
+import { stderrLog } from '../common/stderr-log.ts';
 import { registerDestructiveTools } from './destructive-tools.ts';
 import { GitRunner } from './git-runner.ts';
 import { registerReadTools } from './read-tools.ts';
@@ -14,8 +14,8 @@ import { RepoGuard } from './repo-guard.ts';
 import { parseGitServerArgs, USAGE, type GitServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
 import { gitPreviewer } from './write-preview.ts';
-import { registerPreviewTool } from '../shared/preview-tool.ts';
-import { SERVERS_VERSION } from '../shared/version.ts';
+import { registerPreviewTool } from '../common/preview-tool.ts';
+import { SERVERS_VERSION } from '../common/version.ts';
 
 const log = stderrLog('git');
 

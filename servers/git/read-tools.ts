@@ -3,7 +3,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { textResult } from '../shared/tool-results.ts';
+import { textResult } from '../common/tool-results.ts';
 import { pathsField, repoField, revisionField } from './input-fields.ts';
 import { refuseOptionLike } from './repo-guard.ts';
 import { resolveCommit } from './revisions.ts';

@@ -1,8 +1,8 @@
 // Command line of the git server: `--repo PATH` once per allowed repository (MCP Tray passes the
 // repositories listed in its settings) and optionally `--max-output-bytes N`.
 import { parseArgs } from 'node:util';
-import { integerOption } from '../shared/cli-numbers.ts';
-import { DEFAULT_MAX_OUTPUT_BYTES } from '../shared/output-cap.ts';
+import { integerOption } from '../common/cli-numbers.ts';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../common/output-cap.ts';
 
 export interface GitServerOptions {
   readonly repos: string[];

@@ -1,7 +1,7 @@
 // What every git tool gets (the runner and the guard) and how its outcome becomes a tool result:
 // git's output as text, or an isError result carrying the refusal or git's own message.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { errorResult, textResult } from '../shared/tool-results.ts';
+import { errorResult, textResult } from '../common/tool-results.ts';
 import type { GitRunner } from './git-runner.ts';
 import type { RepoGuard } from './repo-guard.ts';
 

@@ -2,7 +2,7 @@
 // (docs/approval-previews.md). Only read commands run here: the staged changes a commit would record,
 // and for reset and branch deletion what would be lost (commits no branch, tag or remote branch
 // would reach any more; uncommitted changes a hard reset discards).
-import type { PreviewSection, ServerPreview } from '../shared/preview-tool.ts';
+import type { PreviewSection, ServerPreview } from '../common/preview-tool.ts';
 import type { GitRunner } from './git-runner.ts';
 import { RefusedError } from './repo-guard.ts';
 import { checkBranchName, resolveCommit } from './revisions.ts';

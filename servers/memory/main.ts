@@ -3,10 +3,10 @@
 // parent, and MCP Tray's hidden preview tool (write-preview.ts), registered on the official server
 // as it connects (the package keeps its server to itself; it exports the graph's loader).
 // Run on its own: MEMORY_FILE_PATH=~/memory.jsonl node servers/memory/main.ts
-import '../shared/small-young-generation.ts'; // first: before anything else loads
+import '../common/small-young-generation.ts'; // first: before anything else loads
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { exitWithParent } from '../shared/exit-with-parent.ts';
-import { registerPreviewTool } from '../shared/preview-tool.ts';
+import { exitWithParent } from '../common/exit-with-parent.ts';
+import { registerPreviewTool } from '../common/preview-tool.ts';
 import { previewMemoryCall, type Graph } from './write-preview.ts';
 
 exitWithParent();

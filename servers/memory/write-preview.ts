@@ -2,7 +2,7 @@
 // (docs/approval-previews.md). Read from the graph as the official server's own KnowledgeGraphManager
 // loads it (the same file, the same rules: a name that exists is skipped, deleting an entity deletes
 // its relations); nothing is saved.
-import type { PreviewSection, ServerPreview } from '../shared/preview-tool.ts';
+import type { PreviewSection, ServerPreview } from '../common/preview-tool.ts';
 
 interface Entity {
   name: string;

@@ -4,12 +4,12 @@
 // Before it answers, it checks whether the role can reach beyond a read-only transaction: if so,
 // pg_query is listed as a write tool and the instructions say why (role-check.ts).
 // Run on its own: POSTGRES_URL=postgres://user:pw@localhost/db node servers/postgres/main.ts
-import '../shared/small-young-generation.ts'; // first: before anything else loads
+import '../common/small-young-generation.ts'; // first: before anything else loads
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import pg from 'pg';
-import { exitWithParent } from '../shared/exit-with-parent.ts';
-import { stderrLog } from '../shared/stderr-log.ts';
+import { exitWithParent } from '../common/exit-with-parent.ts';
+import { stderrLog } from '../common/stderr-log.ts';
 import { describeError } from './pg-errors.ts';
 import { registerReadTools } from './read-tools.ts';
 import { RoleCheck, roleInstructions } from './role-check.ts';
@@ -18,8 +18,8 @@ import { SecretScrubber } from './secret-scrubber.ts';
 import { parsePostgresServerArgs, USAGE, type PostgresServerOptions } from './server-options.ts';
 import { registerWriteTools } from './write-tools.ts';
 import { postgresPreviewer } from './write-preview.ts';
-import { registerPreviewTool } from '../shared/preview-tool.ts';
-import { SERVERS_VERSION } from '../shared/version.ts';
+import { registerPreviewTool } from '../common/preview-tool.ts';
+import { SERVERS_VERSION } from '../common/version.ts';
 
 const log = stderrLog('postgres');
 

@@ -1,6 +1,6 @@
 // Rows as a model reads them: a plain-text table (the text content) and JSON-safe values (the
 // structuredContent). Cells and totals are capped, and every cut is said out loud.
-import { capOutput } from '../shared/output-cap.ts';
+import { capOutput } from '../common/output-cap.ts';
 
 const TEXT_CELL_CHARS = 500;
 const JSON_CELL_CHARS = 10_000;

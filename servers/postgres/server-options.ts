@@ -2,8 +2,8 @@
 // to every user of the machine): it comes from the POSTGRES_URL environment variable, which MCP
 // Tray fills from the OS keychain.
 import { parseArgs } from 'node:util';
-import { integerOption } from '../shared/cli-numbers.ts';
-import { DEFAULT_MAX_OUTPUT_BYTES } from '../shared/output-cap.ts';
+import { integerOption } from '../common/cli-numbers.ts';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../common/output-cap.ts';
 
 export interface PostgresServerOptions {
   /** Most rows a query or execute returns; pg_query's max_rows cannot exceed it. */

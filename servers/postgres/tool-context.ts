@@ -2,8 +2,8 @@
 // structuredContent, or an isError result. Both pass through the scrubber on the way out.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type pg from 'pg';
-import type { Log } from '../shared/stderr-log.ts';
-import { errorResult } from '../shared/tool-results.ts';
+import type { Log } from '../common/stderr-log.ts';
+import { errorResult } from '../common/tool-results.ts';
 import { describeError } from './pg-errors.ts';
 import type { SecretScrubber } from './secret-scrubber.ts';
 import type { RoleCheck } from './role-check.ts';

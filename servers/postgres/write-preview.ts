@@ -6,7 +6,7 @@
 // lock_timeout 2 s: a preview never waits behind another transaction's locks; statement_timeout 5 s.
 import type pg from 'pg';
 import { parseSync } from 'libpg-query';
-import type { ServerPreview } from '../shared/preview-tool.ts';
+import type { ServerPreview } from '../common/preview-tool.ts';
 import { canEscape } from './role-check.ts';
 import { jsonSafe, rowsWithinBytes } from './result-format.ts';
 import type { PgToolContext } from './tool-context.ts';

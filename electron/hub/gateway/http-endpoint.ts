@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientLabel } from '../clients/client-labels.ts';
-import { bearerToken } from '../http/request-guards.ts';
+import { jsonRpcError } from '../http/json-rpc-error.ts';
+import { authenticateClient } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
@@ -56,12 +57,8 @@ export class HttpMcpEndpoint {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const token = bearerToken(req);
-    const clientId = token ? await this.#tokens.verify(token) : undefined;
-    if (!clientId) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="mcp-tray", error="invalid_token"');
-      return jsonRpcError(res, 401, -32001, token ? 'Unknown or revoked token; get one with: mcp-tray clients token <client>' : 'Missing bearer token; get one with: mcp-tray clients token <client>');
-    }
+    const clientId = await authenticateClient(req, res, this.#tokens);
+    if (!clientId) return;
     const sessionId = header(req, 'mcp-session-id');
 
     if (req.method === 'POST') {
@@ -211,10 +208,4 @@ export function discardBody(req: IncomingMessage): void {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-export function jsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } }));
 }

@@ -11,12 +11,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { clientLabel } from '../clients/client-labels.ts';
-import { bearerToken } from '../http/request-guards.ts';
+import { jsonRpcError } from '../http/json-rpc-error.ts';
+import { authenticateClient } from '../http/request-guards.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import { jsonRpcShapeProblem } from '../jsonrpc/stream-transport.ts';
 import type { ClientTokens } from './client-tokens.ts';
 import type { Gateway } from './gateway.ts';
-import { MAX_BODY_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_CLIENT, discardBody, jsonRpcError, type HttpMcpEndpoint } from './http-endpoint.ts';
+import { MAX_BODY_BYTES, MAX_SESSIONS, MAX_SESSIONS_PER_CLIENT, discardBody, type HttpMcpEndpoint } from './http-endpoint.ts';
 import { LegacySseTransport } from './legacy-sse-transport.ts';
 
 export const LEGACY_STREAM_PATH = '/sse';
@@ -45,12 +46,8 @@ export class LegacySseEndpoint {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const token = bearerToken(req);
-    const clientId = token ? await this.#tokens.verify(token) : undefined;
-    if (!clientId) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="mcp-tray", error="invalid_token"');
-      return jsonRpcError(res, 401, -32001, token ? 'Unknown or revoked token; get one with: mcp-tray clients token <client>' : 'Missing bearer token; get one with: mcp-tray clients token <client>');
-    }
+    const clientId = await authenticateClient(req, res, this.#tokens);
+    if (!clientId) return;
     const [allowed, serve] = url.pathname === LEGACY_STREAM_PATH ? ['GET', () => this.#open(clientId, req, res)] : ['POST', () => this.#post(clientId, req, res, url)];
     if (req.method !== allowed) {
       res.setHeader('Allow', allowed);

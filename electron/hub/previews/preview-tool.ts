@@ -1,6 +1,6 @@
 // The hidden tool through which the hub asks a bundled server what a write call would change
 // (docs/approval-previews.md). The bundled git, postgres and memory servers register it
-// (servers/shared/preview-tool.ts, which spells the same name); clients never see it listed and
+// (servers/common/preview-tool.ts, which spells the same name); clients never see it listed and
 // cannot call it: it answers the hub only.
 import type { ServerDefinition } from '../settings/schema.ts';
 import type { UpstreamLists } from '../upstream/upstream-connection.ts';
