@@ -172,8 +172,9 @@ export function renderMarkdown(r: BenchResults): string {
   const lines = [
     '# Benchmarks',
     '',
-    'Produced by `npm run bench` (bench/run.ts); every figure of one run comes from the same process run, so',
-    'ratios compare paths measured minutes apart on the same machine. Re-run it to refresh this page.',
+    'Produced by `npm run bench` (bench/run.ts); every figure of one run comes from the same process run, and the',
+    'latency paths take turns (10 rounds of 300 calls each), so the ratios compare paths measured over the same',
+    'minutes on the same machine. Re-run it to refresh this page.',
     '',
     `Latest run: ${r.date}, ${r.seconds ?? '?'} s. Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GiB, ${r.machine.os}, Node ${r.machine.node}.`,
     '',

@@ -73,7 +73,11 @@ describe('HTTP endpoint', () => {
     const none = await post(initialize());
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
-    expect((await post(initialize(), { Authorization: 'Bearer mtr_not-a-real-token' })).status).toBe(401);
+    // The answer says how to get a token.
+    expect(((await none.json()) as { error: { message: string } }).error.message).toBe('Missing bearer token; get one with: mcp-tray clients token <client>');
+    const unknown = await post(initialize(), { Authorization: 'Bearer mtr_not-a-real-token' });
+    expect(unknown.status).toBe(401);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe('Unknown or revoked token; get one with: mcp-tray clients token <client>');
     await steadyStillServes();
   });
 
