@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubStatus } from '../../electron/hub/contract/contract.ts';
-import { NODE, REPO, cliJson, clientToken, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { NODE, REPO, clientToken, startHubServing, tempDir, type HubProcess } from '../helpers/hub-process.ts';
 
 const FIXTURE = path.join(REPO, 'e2e', 'fixtures', 'conformance-server-2026.ts');
 const CONFORMANCE = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
@@ -50,22 +50,6 @@ function failedChecks(results: string, scenario: string): string[] {
   return checks.filter((check) => check.status === 'FAILURE').map((check) => check.id);
 }
 
-function startFixture(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(NODE, [FIXTURE, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\d+)/.exec(out);
-      if (match) {
-        const exited = new Promise<void>((done) => child.once('exit', () => done()));
-        resolve({ url: `http://127.0.0.1:${match[1]}/mcp`, stop: () => (child.kill('SIGTERM'), exited) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the conformance server exited with ${code}`)));
-  });
-}
-
 /**
  * Forwards every request to `target` with a bearer token added. A Host or Origin naming the proxy
  * itself is rewritten to name the hub, as if the suite had been given the hub's address; any other
@@ -92,20 +76,17 @@ async function tokenProxy(target: string, token: string): Promise<{ url: string;
 }
 
 describe('conformance suite, direct and through the hub', () => {
-  let fixture: { url: string; stop(): Promise<void> };
+  let fixture: FixtureServer;
   let dataDir: string;
   let hub: HubProcess;
   let proxy: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    fixture = await startFixture();
-    dataDir = tempDir();
+    fixture = await startFixtureServer(FIXTURE, ['0']);
     // Write mode "allow": the suite's tools carry no annotations, so MCP Tray counts them as writes,
     // which write mode "off" (the default) would neither list nor run.
-    writeSettings(dataDir, { servers: [{ id: 'conformance', name: 'conformance', kind: 'http', url: fixture.url, writeMode: 'allow' }] });
-    hub = await startHub(dataDir);
-    await waitFor('the conformance server behind the hub', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
-    const mcp = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
+    let mcp: string;
+    ({ dataDir, hub, url: mcp } = await startHubServing([{ id: 'conformance', name: 'conformance', kind: 'http', url: fixture.url, writeMode: 'allow' }]));
     proxy = await tokenProxy(mcp, await clientToken(dataDir, 'conformance'));
   }, 60_000);
 

@@ -4,65 +4,19 @@
 // answers and retries, the answer reaches the server and its result comes back. By HTTP and by the
 // bridge. Also: a client that did not declare the capability gets -32021, and a requestState is
 // refused when it is forged, from another client, or for a call the hub no longer has.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as ModernClient, StreamableHTTPClientTransport as ModernHttpTransport } from '@modelcontextprotocol/client';
-import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
-import type { HubStatus } from '../../electron/hub/contract/contract.ts';
-import { BIN, NODE, REPO, cliJson, clientToken, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-
-const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
-const MODERN = '2026-07-28';
+import { clientToken, everythingDefinition, startHubServing, type HubProcess } from '../helpers/hub-process.ts';
+import type { InputAnswers } from '../helpers/ide-answers.ts';
+import { connectModern, rawModernCall, type HubRoute } from '../helpers/modern-client.ts';
 
 type Result = { content?: Array<{ type: string; text?: string }>; isError?: boolean };
 const textOf = (result: Result) => (result.content ?? []).map((c) => c.text ?? '').join('\n');
 
-/** A v2 client pinned to 2026-07-28 that answers sampling and elicitation, and records what it was asked. */
-function answeringClient(name: string, capabilities: Record<string, unknown> = { sampling: {}, elicitation: { form: {} } }) {
-  const asked: string[] = [];
-  const client = new ModernClient({ name, version: '1.0' }, { versionNegotiation: { mode: { pin: MODERN } }, capabilities });
-  if ('sampling' in capabilities) {
-    client.setRequestHandler('sampling/createMessage', async (request) => {
-      asked.push('sampling');
-      const prompt = JSON.stringify(request.params.messages);
-      return { role: 'assistant', model: 'test-model', content: { type: 'text', text: `sampled by ${name}: ${prompt.includes('haiku') ? 'haiku seen' : 'no haiku'}` } };
-    });
-  }
-  if ('elicitation' in capabilities) {
-    client.setRequestHandler('elicitation/create', async () => {
-      asked.push('elicitation');
-      return { action: 'accept', content: { name: `Ada via ${name}` } };
-    });
-  }
-  return { client, asked };
-}
-
-/** One raw 2026-07-28 tools/call by HTTP: what a client without the SDK sends. */
-async function rawCall(url: string, token: string, params: Record<string, unknown>): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: { code: number; message: string } } }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      Authorization: `Bearer ${token}`,
-      'MCP-Protocol-Version': MODERN,
-      'Mcp-Method': 'tools/call',
-      'Mcp-Name': String(params.name),
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 7,
-      method: 'tools/call',
-      params: { ...params, _meta: { 'io.modelcontextprotocol/protocolVersion': MODERN, 'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } } } },
-    }),
-  });
-  const text = await response.text();
-  // JSON, or an SSE stream whose last data line is the answer.
-  const json = response.headers.get('content-type')?.includes('text/event-stream')
-    ? text.split('\n').filter((line) => line.startsWith('data:')).map((line) => JSON.parse(line.slice(5)) as { id?: unknown }).findLast((m) => m.id === 7)
-    : JSON.parse(text);
-  return { status: response.status, body: json };
-}
+/** What the client `name` answers: whether it saw the haiku prompt, and a name of its own. */
+const answersOf = (name: string): InputAnswers => ({
+  sample: (messages) => `sampled by ${name}: ${JSON.stringify(messages).includes('haiku') ? 'haiku seen' : 'no haiku'}`,
+  elicit: () => ({ name: `Ada via ${name}` }),
+});
 
 describe('a 2025 server asks a 2026-07-28 client for input during a call', () => {
   let dataDir: string;
@@ -71,12 +25,8 @@ describe('a 2025 server asks a 2026-07-28 client for input during a call', () =>
   const closing: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    dataDir = tempDir();
     // Write mode "allow": server-everything's sampling and elicitation tools are not read-only.
-    writeSettings(dataDir, { servers: [{ id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'], writeMode: 'allow' }] });
-    hub = await startHub(dataDir);
-    url = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
-    await waitFor('the server running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
+    ({ dataDir, hub, url } = await startHubServing([everythingDefinition({ writeMode: 'allow' })]));
   }, 90_000);
 
   afterAll(async () => {
@@ -84,19 +34,14 @@ describe('a 2025 server asks a 2026-07-28 client for input during a call', () =>
     await hub?.stop();
   });
 
-  const connectHttp = async (name: string, capabilities?: Record<string, unknown>) => {
-    const ide = answeringClient(name, capabilities);
-    const token = await clientToken(dataDir, name);
-    await ide.client.connect(new ModernHttpTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+  /** A v2 client pinned to 2026-07-28 that answers sampling and elicitation (or what `capabilities` declares). */
+  const connectAs = async (name: string, route: HubRoute, capabilities: Record<string, unknown> = { sampling: {}, elicitation: { form: {} } }) => {
+    const ide = await connectModern(route, name, { capabilities, answers: answersOf(name) });
     closing.push(() => ide.client.close());
     return ide;
   };
-  const connectBridge = async (name: string) => {
-    const ide = answeringClient(name);
-    await ide.client.connect(new ModernStdioTransport({ command: NODE, args: [BIN, 'bridge', '--client', name, '--data-dir', dataDir], stderr: 'pipe' }));
-    closing.push(() => ide.client.close());
-    return ide;
-  };
+  const connectHttp = async (name: string, capabilities?: Record<string, unknown>) => connectAs(name, { url, token: await clientToken(dataDir, name) }, capabilities);
+  const connectBridge = (name: string) => connectAs(name, { bridge: dataDir });
 
   for (const [transport, connect] of [
     ['HTTP', (name: string) => connectHttp(name)],
@@ -130,7 +75,7 @@ describe('a 2025 server asks a 2026-07-28 client for input during a call', () =>
   it('binds the requestState to its client and its call, and continues the call for its own client', async () => {
     const owner = await clientToken(dataDir, 'mrtr-raw');
     const other = await clientToken(dataDir, 'mrtr-other');
-    const first = await rawCall(url, owner, { name: 'trigger-elicitation-request', arguments: {} });
+    const first = await rawModernCall(url, owner, { name: 'trigger-elicitation-request', arguments: {} });
     expect(first.body.result?.resultType, JSON.stringify(first.body)).toBe('input_required');
     const requests = first.body.result!.inputRequests as Record<string, { method: string }>;
     const [key, request] = Object.entries(requests)[0]!;
@@ -139,17 +84,17 @@ describe('a 2025 server asks a 2026-07-28 client for input during a call', () =>
     const inputResponses = { [key]: { action: 'accept', content: { name: 'Grace' } } };
 
     // Another client replaying it, or a forged state: refused, and the call is left as it was.
-    const foreign = await rawCall(url, other, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
+    const foreign = await rawModernCall(url, other, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
     expect(foreign.body.error?.code).toBe(-32602);
-    const forged = await rawCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState: `${requestState.slice(0, -4)}AAAA` });
+    const forged = await rawModernCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState: `${requestState.slice(0, -4)}AAAA` });
     expect(forged.body.error?.code).toBe(-32602);
 
-    const done = await rawCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
+    const done = await rawModernCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
     expect(done.body.result?.resultType ?? 'complete', JSON.stringify(done.body)).toBe('complete');
     expect(JSON.stringify(done.body.result?.content)).toContain('Grace');
 
     // The call is over: its state continues nothing any more.
-    const again = await rawCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
+    const again = await rawModernCall(url, owner, { name: 'trigger-elicitation-request', arguments: {}, inputResponses, requestState });
     expect(again.body.error?.code).toBe(-32602);
     expect(again.body.error?.message).toContain('no longer has the call');
   });

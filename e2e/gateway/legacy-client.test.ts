@@ -5,7 +5,6 @@
 // in ask mode (approved once, denied once) that lands in the call log, and show in `status` with
 // that version. Then the HTTP+SSE endpoint's guards, with raw requests as a misbehaving client
 // sends them.
-import path from 'node:path';
 import { request } from 'node:http';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +16,8 @@ import { CallToolResultSchema, type JSONRPCMessage } from 'mcp-sdk-1-0/types.js'
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
 import { MAX_BODY_BYTES, MAX_SESSIONS_PER_CLIENT } from '../../electron/hub/gateway/http-endpoint.ts';
-import { BIN, NODE, REPO, cli, cliJson, clientToken, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { bridgeCommand, cli, cliJson, clientToken, everythingDefinition, startHub, startHubServing, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
 
-const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
 const OLD = '2024-11-05';
 const rawFetch = globalThis.fetch;
 
@@ -98,18 +96,11 @@ describe('a 1.0.x SDK client (2024-11-05) by the bridge and by HTTP+SSE', () => 
   const ides: Ide[] = [];
 
   beforeAll(async () => {
-    dataDir = tempDir();
-    writeSettings(dataDir, {
-      servers: [
-        { id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'] },
-        testServerDefinition('counter', [], { writeMode: 'ask' }),
-      ],
-    });
-    hub = await startHub(dataDir);
-    origin = new URL((await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!).origin;
-    await waitFor('both servers running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
+    let url: string;
+    ({ dataDir, hub, url } = await startHubServing([everythingDefinition(), testServerDefinition('counter', [], { writeMode: 'ask' })]));
+    origin = new URL(url).origin;
 
-    const bridge = new StdioClientTransport({ command: NODE, args: [BIN, 'bridge', '--client', 'old-bridge', '--data-dir', dataDir], stderr: 'pipe' });
+    const bridge = new StdioClientTransport(bridgeCommand(dataDir, 'old-bridge'));
     const bridgeClient = new Client({ name: 'old-bridge', version: '1.0.4' }, { capabilities: {} });
     const bridgeWire = watchWire(bridge);
     await bridgeClient.connect(bridge);

@@ -7,17 +7,15 @@
 // round after round, and a cancelled call cancels them; a 2026-07-28 client gets them under the
 // server's own keys. The server sees the calling client's capabilities, not MCP Tray's.
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as ModernClient, StreamableHTTPClientTransport as ModernHttpTransport } from '@modelcontextprotocol/client';
-import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
 import type { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
-import { CallToolResultSchema, CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema, ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { HubStatus } from '../../electron/hub/contract/contract.ts';
-import { BIN, NODE, REPO, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
+import { CallToolResultSchema, CreateMessageRequestSchema, ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { NODE, REPO, clientToken, connectBridge, connectHttp, startHubServing, waitFor, type HubProcess } from '../helpers/hub-process.ts';
+import { answerLegacy, type InputAnswers } from '../helpers/ide-answers.ts';
+import { connectModern, countArrivals, rawModernCall, type HubRoute } from '../helpers/modern-client.ts';
 
 const FIXTURE = path.join(REPO, 'e2e', 'fixtures', 'modern-only-server.ts');
-const MODERN = '2026-07-28';
 
 type Result = { content?: Array<{ type: string; text?: string }>; isError?: boolean };
 const textOf = (result: Result) => (result.content ?? []).map((c) => c.text ?? '').join('\n');
@@ -35,134 +33,67 @@ interface Ide {
 }
 
 const LEGACY_CAPS = { sampling: {}, elicitation: { form: {} }, roots: {} };
+const MODERN_CAPS = { sampling: {}, elicitation: { form: {} } };
+
+/** What the client labelled `label` answers: its reading of the question, a name, then colours round after round. */
+function answersOf(label: string): InputAnswers {
+  let round = 0;
+  return {
+    sample: (messages) => `${label} read "${(messages[0]?.content as { text?: string }).text}"`,
+    elicit: (message): Record<string, string> => {
+      round++;
+      return message.includes('name') ? { name: `Ada-${label}` } : { colour: `blue-${round}` };
+    },
+    roots: [{ uri: `file:///work/${label}`, name: 'work' }],
+  };
+}
+
+/** What both SDK lines' clients do alike. */
+interface SdkClient {
+  listTools(): Promise<{ tools: Array<{ name: string }> }>;
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+  getPrompt(params: { name: string; arguments: Record<string, string> }): Promise<{ messages: unknown[] }>;
+  readResource(params: { uri: string }): Promise<{ contents: unknown[] }>;
+  close(): Promise<void>;
+}
+
+/** An IDE of either era over its client; only progress differs between the SDK lines. */
+function ideOf(label: string, client: SdkClient, asked: string[], progress: Ide['progress']): Ide {
+  return {
+    label,
+    asked,
+    listTools: async () => (await client.listTools()).tools.map((t) => t.name),
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as Result,
+    progress,
+    prompt: async () => JSON.stringify((await client.getPrompt({ name: 'greeting', arguments: { name: label } })).messages),
+    resource: async () => JSON.stringify((await client.readResource({ uri: 'modern://note' })).contents),
+    close: () => client.close(),
+  };
+}
 
 /** A 1.x client (2025) that answers sampling, elicitation and roots, and records what it was asked. */
 function legacyIde(label: string, client: LegacyClient): Ide {
-  const asked: string[] = [];
+  const asked = answerLegacy(client, LEGACY_CAPS, answersOf(label));
   let seen = 0;
-  client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
-    asked.push('sampling');
-    const text = (request.params.messages[0]?.content as { text?: string }).text;
-    return { role: 'assistant', model: 'test-model', content: { type: 'text', text: `${label} read "${text}"` } };
-  });
-  let round = 0;
-  client.setRequestHandler(ElicitRequestSchema, async (request) => {
-    asked.push('elicitation');
-    round++;
-    return { action: 'accept', content: request.params.message.includes('name') ? { name: `Ada-${label}` } : { colour: `blue-${round}` } };
-  });
-  client.setRequestHandler(ListRootsRequestSchema, async () => {
-    asked.push('roots');
-    return { roots: [{ uri: `file:///work/${label}`, name: 'work' }] };
-  });
   client.setNotificationHandler(ProgressNotificationSchema, (n) => {
     if (n.params.progressToken === `${label}-token`) seen++;
   });
-  return {
-    label,
-    asked,
-    listTools: async () => (await client.listTools()).tools.map((t) => t.name),
-    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as Result,
-    progress: async (steps) => {
-      seen = 0;
-      const result = (await client.request({ method: 'tools/call', params: { name: 'count', arguments: { steps }, _meta: { progressToken: `${label}-token` } } }, CallToolResultSchema)) as Result;
-      return { result, seen };
-    },
-    prompt: async () => JSON.stringify((await client.getPrompt({ name: 'greeting', arguments: { name: label } })).messages),
-    resource: async () => JSON.stringify((await client.readResource({ uri: 'modern://note' })).contents),
-    close: () => client.close(),
-  };
-}
-
-/** A v2 client pinned to 2026-07-28 that answers sampling and elicitation. */
-function modernClient(label: string, capabilities: Record<string, unknown> = { sampling: {}, elicitation: { form: {} } }): { client: ModernClient; asked: string[] } {
-  const asked: string[] = [];
-  const client = new ModernClient({ name: label, version: '1.0' }, { versionNegotiation: { mode: { pin: MODERN } }, capabilities });
-  if ('sampling' in capabilities) {
-    client.setRequestHandler('sampling/createMessage', async (request) => {
-      asked.push('sampling');
-      const text = (request.params.messages[0]?.content as { text?: string }).text;
-      return { role: 'assistant', model: 'test-model', content: { type: 'text', text: `${label} read "${text}"` } };
-    });
-  }
-  if ('elicitation' in capabilities) {
-    let round = 0;
-    client.setRequestHandler('elicitation/create', async (request) => {
-      asked.push('elicitation');
-      round++;
-      const content: Record<string, string> = request.params.message.includes('name') ? { name: `Ada-${label}` } : { colour: `blue-${round}` };
-      return { action: 'accept', content };
-    });
-  }
-  return { client, asked };
-}
-
-function modernIde(label: string, client: ModernClient, asked: string[]): Ide {
-  let frames = 0;
-  // Counted on the wire, before the result (the v2 client's onprogress may run after the call settles).
-  const wire = client.transport!;
-  const deliver = wire.onmessage!;
-  wire.onmessage = (message, extra) => {
-    if ((message as { method?: string }).method === 'notifications/progress') frames++;
-    deliver(message, extra);
-  };
-  return {
-    label,
-    asked,
-    listTools: async () => (await client.listTools()).tools.map((t) => t.name),
-    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as Result,
-    progress: async (steps) => {
-      frames = 0;
-      const result = (await client.callTool({ name: 'count', arguments: { steps } }, { onprogress: () => undefined })) as Result;
-      return { result, seen: frames };
-    },
-    prompt: async () => JSON.stringify((await client.getPrompt({ name: 'greeting', arguments: { name: label } })).messages),
-    resource: async () => JSON.stringify((await client.readResource({ uri: 'modern://note' })).contents),
-    close: () => client.close(),
-  };
-}
-
-/** Starts the fixture over HTTP: its URL and a stop. */
-function startHttpFixture(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(NODE, [FIXTURE, '--http', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\d+)/.exec(out);
-      if (match) {
-        const exited = new Promise<void>((done) => child.once('exit', () => done()));
-        resolve({ url: `http://127.0.0.1:${match[1]}/mcp`, stop: () => (child.kill('SIGTERM'), exited) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the fixture exited with ${code}`)));
+  return ideOf(label, client, asked, async (steps) => {
+    seen = 0;
+    const result = (await client.request({ method: 'tools/call', params: { name: 'count', arguments: { steps }, _meta: { progressToken: `${label}-token` } } }, CallToolResultSchema)) as Result;
+    return { result, seen };
   });
 }
 
-/** One raw 2026-07-28 tools/call by HTTP, to see the input_required result as the client gets it. */
-async function rawCall(url: string, token: string, name: string): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      Authorization: `Bearer ${token}`,
-      'MCP-Protocol-Version': MODERN,
-      'Mcp-Method': 'tools/call',
-      'Mcp-Name': name,
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 9,
-      method: 'tools/call',
-      params: { name, arguments: {}, _meta: { 'io.modelcontextprotocol/protocolVersion': MODERN, 'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } } } },
-    }),
+/** A v2 client pinned to 2026-07-28 that answers sampling and elicitation, by the bridge or HTTP. */
+async function modernIde(label: string, route: HubRoute): Promise<Ide> {
+  const { client, asked } = await connectModern(route, label, { capabilities: MODERN_CAPS, answers: answersOf(label) });
+  const frames = countArrivals(client, 'notifications/progress');
+  return ideOf(label, client, asked, async (steps) => {
+    frames.count = 0;
+    const result = (await client.callTool({ name: 'count', arguments: { steps } }, { onprogress: () => undefined })) as Result;
+    return { result, seen: frames.count };
   });
-  const text = await response.text();
-  const body = response.headers.get('content-type')?.includes('text/event-stream')
-    ? text.split('\n').filter((line) => line.startsWith('data:')).map((line) => JSON.parse(line.slice(5)) as { id?: unknown }).findLast((m) => m.id === 9)
-    : JSON.parse(text);
-  return body as Record<string, unknown>;
 }
 
 for (const upstream of ['stdio', 'http'] as const) {
@@ -170,25 +101,17 @@ for (const upstream of ['stdio', 'http'] as const) {
     let dataDir: string;
     let hub: HubProcess;
     let url: string;
-    let fixture: { url: string; stop(): Promise<void> } | undefined;
+    let fixture: FixtureServer | undefined;
     const ides: Ide[] = [];
 
     beforeAll(async () => {
-      dataDir = tempDir();
-      fixture = upstream === 'http' ? await startHttpFixture() : undefined;
+      fixture = upstream === 'http' ? await startFixtureServer(FIXTURE, ['--http', '0']) : undefined;
       const server = fixture ? { kind: 'http', url: fixture.url } : { kind: 'stdio', command: NODE, args: [FIXTURE] };
-      writeSettings(dataDir, { servers: [{ id: 'modern', name: 'modern', ...server }] });
-      hub = await startHub(dataDir);
-      url = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
-      await waitFor('the modern server running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
+      ({ dataDir, hub, url } = await startHubServing([{ id: 'modern', name: 'modern', ...server }]));
       ides.push(legacyIde('legacy-bridge', await connectBridge(dataDir, 'legacy-bridge', undefined, { capabilities: LEGACY_CAPS })));
       ides.push(legacyIde('legacy-http', await connectHttp(url, await clientToken(dataDir, 'legacy-http'), undefined, { capabilities: LEGACY_CAPS })));
-      const bridge = modernClient('modern-bridge');
-      await bridge.client.connect(new ModernStdioTransport({ command: NODE, args: [BIN, 'bridge', '--client', 'modern-bridge', '--data-dir', dataDir], stderr: 'pipe' }));
-      ides.push(modernIde('modern-bridge', bridge.client, bridge.asked));
-      const http = modernClient('modern-http');
-      await http.client.connect(new ModernHttpTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${await clientToken(dataDir, 'modern-http')}` } } }));
-      ides.push(modernIde('modern-http', http.client, http.asked));
+      ides.push(await modernIde('modern-bridge', { bridge: dataDir }));
+      ides.push(await modernIde('modern-http', { url, token: await clientToken(dataDir, 'modern-http') }));
     }, 90_000);
 
     afterAll(async () => {
@@ -226,7 +149,7 @@ for (const upstream of ['stdio', 'http'] as const) {
       const legacy = ides.find((ide) => ide.label === 'legacy-http')!;
       expect(JSON.parse(textOf(await legacy.call('client_capabilities')))).toEqual(LEGACY_CAPS);
       const modern = ides.find((ide) => ide.label === 'modern-http')!;
-      expect(JSON.parse(textOf(await modern.call('client_capabilities')))).toEqual({ sampling: {}, elicitation: { form: {} } });
+      expect(JSON.parse(textOf(await modern.call('client_capabilities')))).toEqual(MODERN_CAPS);
     });
 
     it("asks a 2025 client that declared roots for its roots", async () => {
@@ -279,7 +202,7 @@ for (const upstream of ['stdio', 'http'] as const) {
     });
 
     it("carries the server's own key for its input request to a 2026-07-28 client", async () => {
-      const body = await rawCall(url, await clientToken(dataDir, 'modern-raw'), 'ask_name');
+      const { body } = await rawModernCall(url, await clientToken(dataDir, 'modern-raw'), { name: 'ask_name', arguments: {} });
       const result = body.result as { resultType?: string; inputRequests?: Record<string, { method: string }> } | undefined;
       expect(result?.resultType, JSON.stringify(body)).toBe('input_required');
       expect(Object.keys(result!.inputRequests!)).toEqual(['user_name']);

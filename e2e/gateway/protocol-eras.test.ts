@@ -3,18 +3,14 @@
 // a 1.x SDK client (2025, initialize) list and call the same tools, get progress and an image,
 // wait for an approval in ask mode, land in the same call log, and show in `status` with the
 // protocol version each one speaks.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as ModernClient, StreamableHTTPClientTransport as ModernHttpTransport } from '@modelcontextprotocol/client';
-import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
+import type { Client as ModernClient } from '@modelcontextprotocol/client';
 import type { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ApprovalInfo, HubStatus } from '../../electron/hub/contract/contract.ts';
 import type { LogEntry } from '../../electron/hub/contract/call-log-shapes.ts';
-import { BIN, NODE, REPO, cli, cliJson, clientToken, connectBridge, connectHttp, startHub, tempDir, testServerDefinition, waitFor, writeSettings, type HubProcess } from '../helpers/hub-process.ts';
-
-const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
-const MODERN = '2026-07-28';
+import { cli, cliJson, clientToken, connectBridge, connectHttp, everythingDefinition, startHubServing, testServerDefinition, waitFor, type HubProcess } from '../helpers/hub-process.ts';
+import { MODERN, connectModern, countArrivals } from '../helpers/modern-client.ts';
 
 type Result = { content?: Array<{ type: string; text?: string; mimeType?: string; data?: string }>; isError?: boolean };
 
@@ -30,19 +26,9 @@ interface Ide {
   readonly close: () => Promise<void>;
 }
 
-/**
- * Progress is counted as it arrives on the wire, before the result: the v2 client hands a
- * notification to `onprogress` a tick later than it settles the call, so its callback can miss
- * the last one (seen here on stdio) although the hub sent it first.
- */
+/** Progress is counted as it arrives on the wire, before the result (see countArrivals). */
 function modernIde(id: string, transport: 'http' | 'socket', client: ModernClient): Ide {
-  let progressFrames = 0;
-  const wire = client.transport!;
-  const deliver = wire.onmessage!;
-  wire.onmessage = (message, extra) => {
-    if ((message as { method?: string }).method === 'notifications/progress') progressFrames++;
-    deliver(message, extra);
-  };
+  const progressFrames = countArrivals(client, 'notifications/progress');
   return {
     id,
     era: 'modern',
@@ -50,12 +36,12 @@ function modernIde(id: string, transport: 'http' | 'socket', client: ModernClien
     listTools: async () => (await client.listTools()).tools,
     callTool: async (name, args) => (await client.callTool({ name, arguments: args })) as Result,
     progressCount: async () => {
-      progressFrames = 0;
+      progressFrames.count = 0;
       let reported = 0;
       const done = (await client.callTool({ name: 'trigger-long-running-operation', arguments: { duration: 1, steps: 3 } }, { onprogress: () => void reported++ })) as Result;
       expect(done.isError).toBeFalsy();
       expect(reported).toBeGreaterThanOrEqual(1);
-      return progressFrames;
+      return progressFrames.count;
     },
     close: () => client.close(),
   };
@@ -91,23 +77,10 @@ describe('both protocol eras, by HTTP and by the bridge', () => {
   const ides: Ide[] = [];
 
   beforeAll(async () => {
-    dataDir = tempDir();
-    writeSettings(dataDir, {
-      servers: [
-        { id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'] },
-        testServerDefinition('counter', [], { writeMode: 'ask' }),
-      ],
-    });
-    hub = await startHub(dataDir);
-    url = (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp!;
-    await waitFor('both servers running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
+    ({ dataDir, hub, url } = await startHubServing([everythingDefinition(), testServerDefinition('counter', [], { writeMode: 'ask' })]));
 
-    const pinned = (name: string) => new ModernClient({ name, version: '9.9' }, { versionNegotiation: { mode: { pin: MODERN } } });
-    const modernHttp = pinned('modern-http');
-    const token = await clientToken(dataDir, 'modern-http');
-    await modernHttp.connect(new ModernHttpTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
-    const modernBridge = pinned('modern-bridge');
-    await modernBridge.connect(new ModernStdioTransport({ command: NODE, args: [BIN, 'bridge', '--client', 'modern-bridge', '--data-dir', dataDir], stderr: 'pipe' }));
+    const { client: modernHttp } = await connectModern({ url, token: await clientToken(dataDir, 'modern-http') }, 'modern-http', { version: '9.9' });
+    const { client: modernBridge } = await connectModern({ bridge: dataDir }, 'modern-bridge', { version: '9.9' });
     ides.push(
       modernIde('modern-http', 'http', modernHttp),
       modernIde('modern-bridge', 'socket', modernBridge),

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { HubStatus } from '../../electron/hub/contract/contract.ts';
+import { startFixtureServer } from './fixture-server.ts';
 import { recordTestSecret } from './test-secrets.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,6 +68,23 @@ export async function startHub(dataDir: string, options: { env?: NodeJS.ProcessE
   };
 }
 
+/**
+ * A hub on a fresh data dir with `servers` in its settings, once every one of them is running: its
+ * data dir, its process and its /mcp URL. A hub whose servers do not start is stopped again.
+ */
+export async function startHubServing(servers: Record<string, unknown>[]): Promise<{ dataDir: string; hub: HubProcess; url: string }> {
+  const dataDir = tempDir();
+  writeSettings(dataDir, { servers });
+  const hub = await startHub(dataDir);
+  try {
+    await waitFor('every server running', async () => (await cliJson<HubStatus>(dataDir, ['status'])).servers.every((s) => s.state === 'running'));
+    return { dataDir, hub, url: (await cliJson<HubStatus>(dataDir, ['status'])).endpoints.mcp! };
+  } catch (error) {
+    await hub.stop();
+    throw error;
+  }
+}
+
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
@@ -89,6 +108,11 @@ export async function cliJson<T>(dataDir: string, args: string[]): Promise<T> {
   return JSON.parse(result.stdout) as T;
 }
 
+/** How an IDE's stdio transport runs `mcp-tray bridge --client ID` (the options of either SDK line's StdioClientTransport). */
+export function bridgeCommand(dataDir: string, clientId: string): { command: string; args: string[]; stderr: 'pipe' } {
+  return { command: NODE, args: [BIN, 'bridge', '--client', clientId, '--data-dir', dataDir], stderr: 'pipe' };
+}
+
 /** The SDK client as an IDE: it runs `mcp-tray bridge --client ID` over stdio. */
 export async function connectBridge(
   dataDir: string,
@@ -97,7 +121,7 @@ export async function connectBridge(
   capabilities: ConstructorParameters<typeof Client>[1] = {},
 ): Promise<Client> {
   const client = new Client(clientInfo, capabilities);
-  await client.connect(new StdioClientTransport({ command: NODE, args: [BIN, 'bridge', '--client', clientId, '--data-dir', dataDir], stderr: 'pipe' }));
+  await client.connect(new StdioClientTransport(bridgeCommand(dataDir, clientId)));
   return client;
 }
 
@@ -179,6 +203,14 @@ export function waitForRunning(dataDir: string, ids: readonly string[], timeoutM
 
 export const TEST_SERVER = path.join(REPO, 'e2e', 'fixtures', 'test-server.ts');
 
+/** The official server-everything, run by stdio. */
+export const EVERYTHING = path.join(REPO, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
+
+/** A settings entry for server-everything by stdio, under the id and name `everything`. */
+export function everythingDefinition(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: 'everything', name: 'everything', kind: 'stdio', command: NODE, args: [EVERYTHING, 'stdio'], ...extra };
+}
+
 /** A settings entry for the purpose-built test server (e2e/fixtures/test-server.ts). */
 export function testServerDefinition(id: string, args: string[] = [], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { id, name: id, kind: 'stdio', command: NODE, args: [TEST_SERVER, ...args], ...extra };
@@ -222,24 +254,7 @@ export async function clientToken(dataDir: string, clientId: string): Promise<st
 }
 
 /** Starts server-everything in Streamable HTTP mode on loopback (e2e/fixtures/everything-http.ts). */
-export async function startEverythingHttp(port = 0): Promise<{ url: string; port: number; stop(): Promise<void> }> {
-  const child = spawn(NODE, [path.join(REPO, 'e2e', 'fixtures', 'everything-http.ts'), String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const actual = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`everything-http exited with ${code}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${actual}/mcp`,
-    port: actual,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
+export function startEverythingHttp(port = 0): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  // Its stdin stays open: it exits when stdin ends.
+  return startFixtureServer(path.join(REPO, 'e2e', 'fixtures', 'everything-http.ts'), [String(port)], { stdin: 'pipe' });
 }
