@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import { SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { jsonRpcError } from '../http/json-rpc-error.ts';
 import { jsonRpcShapeProblem } from '../jsonrpc/stream-transport.ts';
 
 /** An answer not ready after about this long goes out on an event stream, so its headers and keep-alives flow. */
@@ -256,12 +257,10 @@ export class HttpSessionTransport implements Transport {
   }
 
   #refuse(res: ServerResponse, status: number, code: number, message: string): false {
-    if (!res.headersSent && !res.destroyed) {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } }));
-    }
+    jsonRpcError(res, status, code, message);
     return false;
   }
+
 }
 
 const asEvent = (message: JSONRPCMessage) => `event: message\ndata: ${JSON.stringify(message)}\n\n`;

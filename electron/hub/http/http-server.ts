@@ -61,8 +61,7 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const failure = checkHostAndOrigin(req, origins);
     if (failure) {
-      res.writeHead(failure.status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: failure.message } }));
+      jsonRpcError(res, failure.status, -32600, failure.message);
       return Promise.resolve();
     }
     // MCP clients ask for exactly /mcp on every call: no URL to build for them.

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 
 export function jsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  if (res.headersSent) return;
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } }));
 }
