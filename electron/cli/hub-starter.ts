@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { dataPaths, ensureDataDir } from '../hub/paths.ts';
+import { processExists } from '../hub/util/process-exists.ts';
 import { ownLauncher } from './own-launcher.ts';
 
 /** How long a bridge waits for the hub it (or another bridge) started. */
@@ -49,16 +50,6 @@ export function hubLogFile(dataDir: string): string {
 
 export function startLockFile(dataDir: string): string {
   return path.join(dataDir, 'hub-start.lock');
-}
-
-/** Whether a process of that pid exists (EPERM: it does, it is someone else's). */
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export type LockOutcome = { readonly owner: true; release(): void } | { readonly owner: false; readonly holder: number | undefined };

@@ -2,6 +2,7 @@
 // without stopping them (SIGKILL, power loss), the next hub reads it and stops what was left.
 // Keys are server ids, or `<server id>@<session id>` for a client's own process of a per-client server.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { processExists } from '../util/process-exists.ts';
 import { groupAlive, signalGroup, delay } from './process-group.ts';
 
 interface PidRecord {
@@ -25,7 +26,7 @@ export class PidFile {
     } catch {
       return [];
     }
-    if (record.hubPid !== process.pid && processAlive(record.hubPid)) return [];
+    if (record.hubPid !== process.pid && processExists(record.hubPid)) return [];
     const reaped: string[] = [];
     for (const [key, pgid] of Object.entries(record.groups ?? {})) {
       if (!groupAlive(pgid)) continue;
@@ -57,14 +58,5 @@ export class PidFile {
     const temp = `${this.#file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(record), { mode: 0o600 });
     renameSync(temp, this.#file);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
