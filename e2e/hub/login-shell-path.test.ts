@@ -45,6 +45,14 @@ function commandFolder(root: string, name: string): string {
   return dir;
 }
 
+/** A folder of the test's own with an empty data folder and the fake shell in it. */
+function newSetup(): { root: string; dataDir: string; shell: Shell } {
+  const root = tempDir('mcp-tray-login-path-');
+  const dataDir = path.join(root, 'data');
+  mkdirSync(dataDir, { mode: 0o700 });
+  return { root, dataDir, shell: fakeShell(root) };
+}
+
 const server = (id: string, command: string) => ({ id, name: id, kind: 'stdio', command, args: [], sandbox: 'off' });
 const states = async (dataDir: string) => Object.fromEntries((await cliJson<{ servers: Array<{ id: string; state: string }> }>(dataDir, ['status'])).servers.map((s) => [s.id, s.state]));
 
@@ -56,10 +64,7 @@ describe('the login shell PATH across hub runs', () => {
   });
 
   it('remembers the shell PATH, starts servers on it before the shell answers, and waits for the shell for a command not on it', async () => {
-    const root = tempDir('mcp-tray-login-path-');
-    const dataDir = path.join(root, 'data');
-    mkdirSync(dataDir, { mode: 0o700 });
-    const shell = fakeShell(root);
+    const { root, dataDir, shell } = newSetup();
     const first = commandFolder(root, 'first-server');
     const env = { SHELL: shell.program, PATH: '/usr/bin:/bin' };
     const remembered = path.join(dataDir, 'cache', 'login-path.json');
@@ -98,10 +103,7 @@ describe('the login shell PATH across hub runs', () => {
   });
 
   it('does not take a PATH remembered for another shell', async () => {
-    const root = tempDir('mcp-tray-login-path-');
-    const dataDir = path.join(root, 'data');
-    mkdirSync(dataDir, { mode: 0o700 });
-    const shell = fakeShell(root);
+    const { root, dataDir, shell } = newSetup();
     const others = commandFolder(root, 'the-server');
     mkdirSync(path.join(dataDir, 'cache'), { mode: 0o700 });
     writeFileSync(path.join(dataDir, 'cache', 'login-path.json'), JSON.stringify({ shell: '/bin/another-shell', path: others }), { mode: 0o600 });

@@ -81,4 +81,4 @@ async function sandboxed(def: ServerDefinition, spawn: SpawnSpec, ctx: PlanConte
 }
 
 /** Whether a bare command name is found on the PATH (a path, or Windows, is the spawner's to resolve). */
-const onPath = (command: string, searchPath: string) => resolveCommand(command, searchPath) !== command || command.includes('/') || command.includes('\\') || process.platform === 'win32';
+const onPath = (command: string, searchPath: string) => /[\\/]/.test(command) || process.platform === 'win32' || resolveCommand(command, searchPath) !== command;
