@@ -4,7 +4,7 @@ import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprot
 import { KeychainOAuthProvider, type InteractiveMode, type OAuthSettings, type SignInState } from './keychain-oauth-provider.ts';
 import type { LoopbackReceiver } from './loopback-receiver.ts';
 import type { StoredTokens } from './oauth-store.ts';
-import { AuthServerUnreachableError, SignInRefusedError, SignInRequiredError } from './sign-in-errors.ts';
+import { AuthServerUnreachableError, SignInRefusedError, SignInReplacedError, SignInRequiredError } from './sign-in-errors.ts';
 
 const AS = 'https://auth.example.com';
 const SERVER = 'https://mcp.example.com/mcp';
@@ -94,6 +94,26 @@ describe('the provider in the background (MCP transport, refresh timer)', () => 
     expect(provider.clientInformation()).toEqual({ client_id: 'mine', client_secret: 'shh' });
     await provider.invalidateCredentials('all');
     expect(s.saved.map(([what]) => what)).toEqual(['forget-tokens']);
+  });
+
+  it('keeps a sign-in that finished while a refresh ran: the refresh neither forgets nor overwrites it', async () => {
+    const s = signInState({ client: { client_id: 'old' }, tokens: { access_token: 'at', token_type: 'Bearer', refresh_token: 'old-rt' } });
+    const provider = new KeychainOAuthProvider(s.state);
+    // A refresh starts (the SDK reads the client first), then a sign-in in the browser saves new tokens.
+    provider.clientInformation();
+    await s.state.saveTokens({ access_token: 'new-at', token_type: 'Bearer', refresh_token: 'new-rt', scope: 'mcp:read mcp:write' });
+    // The authorization server refuses the old refresh token (invalid_grant): nothing is forgotten.
+    const refused = await provider.invalidateCredentials('tokens').then(() => undefined, (error: Error) => error);
+    expect(refused).toBeInstanceOf(SignInReplacedError);
+    // A refresh that succeeded with the old token would not replace the newer tokens either.
+    await provider.saveTokens({ access_token: 'stale-at', token_type: 'Bearer', refresh_token: 'stale-rt' });
+    expect(s.state.tokens()?.tokens.access_token).toBe('new-at');
+    expect(s.saved.map(([what]) => what)).toEqual(['tokens']);
+    expect(s.told).toEqual([]);
+    // The next refresh starts from the new sign-in and may forget it again when it is refused.
+    provider.clientInformation();
+    await provider.invalidateCredentials('tokens');
+    expect(s.state.tokens()).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } fr
 import { checkAuthorizationUrl, checkDiscovery, sameUrl, type ServerMetadata } from './discovery-checks.ts';
 import type { LoopbackReceiver } from './loopback-receiver.ts';
 import type { StoredTokens } from './oauth-store.ts';
-import { AuthServerUnreachableError, SignInRefusedError, SignInRequiredError } from './sign-in-errors.ts';
+import { AuthServerUnreachableError, SignInRefusedError, SignInReplacedError, SignInRequiredError } from './sign-in-errors.ts';
 import { CALLBACK_PATH } from './loopback-receiver.ts';
 
 /** The sign-in settings of a server (settings.json). */
@@ -59,6 +59,8 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   /** A sign-in's new registration, stored only with its tokens: a cancelled sign-in leaves the working one. */
   #registered: OAuthClientInformationMixed | undefined;
   #discovery: OAuthDiscoveryState | undefined;
+  /** In the background: the stored sign-in the current refresh started from (set in `clientInformation`). */
+  #refreshingFrom: StoredTokens | undefined;
 
   constructor(state: SignInState, interactive?: InteractiveMode) {
     this.#state = state;
@@ -97,6 +99,9 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   }
 
   clientInformation(): OAuthClientInformationMixed | undefined {
+    // The SDK asks for the client first in every refresh (a request only reads the tokens): the
+    // stored sign-in now is the one this refresh works from.
+    if (!this.#interactive) this.#refreshingFrom = this.#state.tokens();
     const settings = this.#state.settings();
     const discovery = this.#discovery ?? this.#state.discovery;
     if (this.#registered) return this.#registered;
@@ -149,9 +154,12 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   }
 
   async saveTokens(tokens: OAuthTokens): Promise<void> {
+    // A sign-in finished while this refresh ran: its tokens are the newer ones, and stay.
+    if (this.#replaced()) return;
     if (this.#registered) await this.#state.saveClient(this.#registered);
     this.#registered = undefined;
     await this.#state.saveTokens(tokens);
+    if (!this.#interactive) this.#refreshingFrom = this.#state.tokens();
   }
 
   redirectToAuthorization(url: URL): void {
@@ -178,6 +186,9 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
   }
 
   async invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier' | 'discovery'): Promise<void> {
+    // The authorization server refused what a refresh started from, but a sign-in has replaced it
+    // since (its refresh token may have voided the old one): forgetting now would drop the new sign-in.
+    if (this.#replaced()) throw new SignInReplacedError(`the sign-in of "${this.#state.serverId}" was renewed while MCP Tray refreshed it; the new one is kept, call again`);
     if (this.#interactive && (scope === 'all' || scope === 'client')) {
       // invalid_client while exchanging the code: a registration the server forgot, or a wrong
       // user-entered id or secret. The SDK would retry without the verifier and fail obscurely.
@@ -222,6 +233,11 @@ export class KeychainOAuthProvider implements OAuthClientProvider {
         `the authorization server ${md.issuer} does not let MCP Tray register itself; register a client there (redirect URI http://127.0.0.1/callback), then: mcp-tray servers set ${this.#state.serverId} oauthClientId=ID (and, if it has one, echo -n SECRET | mcp-tray secrets set ${this.#state.serverId} oauth-client-secret)`,
       );
     }
+  }
+
+  /** In the background: whether the stored sign-in changed since the current refresh read it. */
+  #replaced(): boolean {
+    return !this.#interactive && this.#refreshingFrom !== undefined && this.#state.tokens() !== this.#refreshingFrom;
   }
 
   #refuse(message: string): SignInRefusedError {

@@ -17,7 +17,7 @@ import { OAuthStore, type StoredTokens } from './oauth-store.ts';
 import { RefreshTimer } from './refresh-timer.ts';
 import { revokeTokens } from './revocation.ts';
 import { SignInFlow } from './sign-in-flow.ts';
-import { AuthServerUnreachableError, MoreScopeRequiredError, needsSignIn, SignInRefusedError, SignInRequiredError } from './sign-in-errors.ts';
+import { AuthServerUnreachableError, MoreScopeRequiredError, needsSignIn, SignInRefusedError, SignInReplacedError, SignInRequiredError } from './sign-in-errors.ts';
 import { accountOf, expiryOf } from './token-facts.ts';
 
 const RETRY_REFRESH_MS = 30_000;
@@ -313,6 +313,7 @@ export class OAuthSession implements SignInState {
       });
     } catch (error) {
       if (needsSignIn(error)) return; // the owner was told
+      if (error instanceof SignInReplacedError) return; // the newer sign-in planned its own refresh
       this.#deps.log(`refreshing the sign-in failed: ${describe(error)}; trying again in ${RETRY_REFRESH_MS / 1000} s`);
       if (this.#tokens?.tokens.refresh_token) this.#timer.after(RETRY_REFRESH_MS);
     }

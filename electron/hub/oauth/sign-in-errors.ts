@@ -29,6 +29,14 @@ export class AuthServerUnreachableError extends Error {
   override readonly name = 'AuthServerUnreachableError';
 }
 
+/**
+ * A refresh in the background met a newer sign-in: the tokens it started from were replaced while it
+ * ran (its refresh token may be void by then). The newer tokens stay; nothing is forgotten.
+ */
+export class SignInReplacedError extends Error {
+  override readonly name = 'SignInReplacedError';
+}
+
 /** Errors that leave a server waiting for the user to sign in. */
 export function needsSignIn(error: unknown): error is SignInRequiredError | SignInRefusedError {
   return error instanceof SignInRequiredError || error instanceof SignInRefusedError;
@@ -36,5 +44,5 @@ export function needsSignIn(error: unknown): error is SignInRequiredError | Sign
 
 /** Any of the above: a call that fails with one gets its message as a tool error the model can read. */
 export function isSignInError(error: unknown): error is Error {
-  return needsSignIn(error) || error instanceof MoreScopeRequiredError || error instanceof AuthServerUnreachableError;
+  return needsSignIn(error) || error instanceof MoreScopeRequiredError || error instanceof AuthServerUnreachableError || error instanceof SignInReplacedError;
 }
